@@ -1,0 +1,46 @@
+/**
+ * LinkedIn profile URLs in one canonical form, so the same person is one contact whichever way the
+ * user arrived: `https://www.linkedin.com/in/<slug>/` — https, `www` host (country subdomains such as
+ * `de.linkedin.com` map to it), one trailing slash, no query or fragment. Overlay and detail paths
+ * (`/in/<slug>/overlay/contact-info/`, `/in/<slug>/details/experience/`) belong to the profile.
+ */
+
+// A LinkedIn public-profile slug: letters (any script, LinkedIn allows them), digits, `-`, `_`, `%`-escapes.
+const SLUG = /^[\p{L}\p{N}_%-]{2,100}$/u;
+const HOST = /^(?:(?:www|[a-z]{2})\.)?linkedin\.com$/i;
+
+/** The slug of a person's profile in `url`, or null when `url` is not a person's profile URL. */
+export function profileSlug(url: string): string | null {
+  let parsed: URL;
+  try {
+    // Protocol-less input ("linkedin.com/in/x") is common in CSV exports.
+    parsed = new URL(/^[a-z][a-z0-9+.-]*:/i.test(url.trim()) ? url.trim() : `https://${url.trim()}`);
+  } catch {
+    return null;
+  }
+  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') return null;
+  if (!HOST.test(parsed.hostname)) return null;
+  const parts = parsed.pathname.split('/').filter(Boolean);
+  if (parts[0] !== 'in' || !parts[1]) return null;
+  let slug: string;
+  try {
+    slug = decodeURIComponent(parts[1]);
+  } catch {
+    return null;
+  }
+  if (!SLUG.test(slug)) return null;
+  return slug.toLowerCase();
+}
+
+/** The canonical profile URL for `url`, or null when it is not a person's LinkedIn profile. */
+export function canonicalProfileUrl(url: string): string | null {
+  const slug = profileSlug(url);
+  return slug === null ? null : `https://www.linkedin.com/in/${encodeURIComponent(slug)}/`;
+}
+
+/** True when `url` is a person's profile page itself (not an overlay or a details sub-page). */
+export function isProfilePage(url: string): boolean {
+  if (profileSlug(url) === null) return false;
+  const parts = new URL(url).pathname.split('/').filter(Boolean);
+  return parts.length === 2;
+}
