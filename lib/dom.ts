@@ -32,5 +32,9 @@ export function deepQuerySelectorAll<E extends Element = Element>(root: ParentNo
 
 /** Text as a person reads it: trimmed, whitespace runs collapsed to one space. */
 export function cleanText(text: string | null | undefined): string {
-  return (text ?? '').replace(/[\s\u200b\u200e\u200f\u202a-\u202e]+/g, ' ').trim();
+  // Zero-width and bidi marks (Gmail wraps shortcuts in U+202A/U+202C) go; whitespace runs become one space.
+  return (text ?? '')
+    .replace(/[\u200b-\u200f\u202a-\u202e\u2060\ufeff]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
 }

@@ -1,0 +1,97 @@
+import { useEffect, useId, useState } from 'preact/hooks';
+import { ask } from '../lib/client';
+import type { Contact } from '../lib/schemas';
+
+export type Picked = { type: 'contact'; contact: Contact } | { type: 'name'; name: string } | null;
+
+export type Props = {
+  label: string;
+  value: Picked;
+  onChange: (value: Picked) => void;
+  placeholder?: string;
+  /** Contacts not to offer (e.g. the person being logged). */
+  excludeId?: string;
+  testId?: string;
+};
+
+/**
+ * A name field that searches existing contacts as you type; picking one links the contact, and
+ * anything typed without picking is kept as a free-text name.
+ */
+export function ContactPicker({ label, value, onChange, placeholder, excludeId, testId }: Props) {
+  const [text, setText] = useState(value?.type === 'contact' ? value.contact.name : (value?.name ?? ''));
+  const [options, setOptions] = useState<Contact[]>([]);
+  const [open, setOpen] = useState(false);
+  const listId = useId();
+
+  useEffect(() => {
+    const q = text.trim();
+    if (!q || (value?.type === 'contact' && value.contact.name === text)) {
+      setOptions([]);
+      return;
+    }
+    let live = true;
+    ask('contact.search', { query: q, limit: 6 }).then(
+      (found) => live && setOptions(found.filter((c) => c.id !== excludeId)),
+      () => live && setOptions([]),
+    );
+    return () => {
+      live = false;
+    };
+  }, [text]);
+
+  const type = (t: string) => {
+    setText(t);
+    setOpen(true);
+    onChange(t.trim() ? { type: 'name', name: t.trim() } : null);
+  };
+
+  return (
+    <div class="wi-picker">
+      <label class="wi-field">
+        <span>{label}</span>
+        <input
+          type="text"
+          role="combobox"
+          aria-expanded={open && options.length > 0}
+          aria-controls={listId}
+          aria-autocomplete="list"
+          value={text}
+          placeholder={placeholder}
+          data-testid={testId}
+          onInput={(e) => type((e.target as HTMLInputElement).value)}
+          onBlur={() => setTimeout(() => setOpen(false), 150)}
+          onFocus={() => setOpen(true)}
+        />
+      </label>
+      {value?.type === 'contact' && <p class="wi-quiet wi-picker__linked">Linked to your contact {value.contact.name}</p>}
+      {open && options.length > 0 && (
+        <ul id={listId} role="listbox" class="wi-picker__options">
+          {options.map((c) => (
+            <li
+              key={c.id}
+              role="option"
+              aria-selected={false}
+              tabIndex={-1}
+              data-testid="wi-picker-option"
+              onMouseDown={(e) => {
+                e.preventDefault();
+                setText(c.name);
+                setOpen(false);
+                onChange({ type: 'contact', contact: c });
+              }}
+            >
+              <strong>{c.name}</strong>
+              {c.company && <span class="wi-quiet"> · {c.company}</span>}
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+export function pickedToReferrer(p: Picked) {
+  if (!p) return null;
+  return p.type === 'contact' ? { type: 'contact' as const, contactId: p.contact.id } : { type: 'name' as const, name: p.name };
+}

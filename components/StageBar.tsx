@@ -1,0 +1,24 @@
+import { STAGE_LABELS, STAGES, type Stage } from '../lib/stages';
+
+export type Props = {
+  counts: Record<Stage, number>;
+  onSelect?: (stage: Stage) => void;
+};
+
+/** The pipeline at a glance: one cell per stage with its count. */
+export function StageBar({ counts, onSelect }: Props) {
+  return (
+    <ol class="wi-stagebar" aria-label="Pipeline">
+      {STAGES.map((stage) => (
+        <li key={stage} class={`wi-stagebar__cell wi-stage--${stage}`}>
+          <button type="button" class="wi-stagebar__button" onClick={() => onSelect?.(stage)} disabled={!onSelect}>
+            <span class="wi-stagebar__count" data-testid={`wi-stage-count-${stage}`}>
+              {counts[stage]}
+            </span>
+            <span class="wi-stagebar__label">{STAGE_LABELS[stage]}</span>
+          </button>
+        </li>
+      ))}
+    </ol>
+  );
+}

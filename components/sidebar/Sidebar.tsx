@@ -1,0 +1,401 @@
+import { useState } from 'preact/hooks';
+import { ask, ClientError, EXTENSION_RELOADED } from '../../lib/client';
+import type { ContactView } from '../../lib/messages';
+import type { Contact } from '../../lib/schemas';
+import { STAGE_LABELS, STAGES, type Stage } from '../../lib/stages';
+import { ContactPicker, pickedToReferrer, type Picked } from '../ContactPicker';
+import { useAsk } from '../use-ask';
+
+/** What the page shows, as read by lib/linkedin/extract.ts. */
+export interface ProfileFacts {
+  name: string;
+  headline: string | null;
+  company: string | null;
+  location: string | null;
+  profileUrl: string;
+}
+
+export type PageState =
+  | { kind: 'reading'; profileUrl: string }
+  | { kind: 'unreadable'; profileUrl: string }
+  | { kind: 'profile'; profile: ProfileFacts };
+
+export type Props = {
+  page: PageState;
+  collapsed: boolean;
+  onToggle: () => void;
+  now?: () => number;
+};
+
+const dateFmt = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
+const dateTimeFmt = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+
+function errorText(error: unknown): string {
+  if (error instanceof ClientError && error.code === EXTENSION_RELOADED) {
+    return 'Warm Intro was updated. Reload this page to keep using it.';
+  }
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** Runs an action, keeping its busy flag and error for the UI. */
+function useAction() {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const run = async (fn: () => Promise<unknown>): Promise<boolean> => {
+    setBusy(true);
+    setError(null);
+    try {
+      await fn();
+      return true;
+    } catch (e) {
+      setError(errorText(e));
+      return false;
+    } finally {
+      setBusy(false);
+    }
+  };
+  return { busy, error, run };
+}
+
+function ErrorLine({ error }: { error: string | null }) {
+  return error ? (
+    <p role="alert" class="wi-error" data-testid="wi-error">
+      {error}
+    </p>
+  ) : null;
+}
+
+function LogForm({ facts, profileUrl, manual }: { facts: ProfileFacts | null; profileUrl: string; manual: boolean }) {
+  const [referrer, setReferrer] = useState<Picked>(null);
+  const [note, setNote] = useState('');
+  const [name, setName] = useState(facts?.name ?? '');
+  const [headline, setHeadline] = useState(facts?.headline ?? '');
+  const [company, setCompany] = useState(facts?.company ?? '');
+  const { busy, error, run } = useAction();
+  const submit = (e: Event) => {
+    e.preventDefault();
+    void run(() =>
+      ask('contact.log', {
+        name: manual ? name : facts!.name,
+        headline: manual ? headline || null : facts!.headline,
+        company: manual ? company || null : facts!.company,
+        location: manual ? null : facts!.location,
+        profileUrl,
+        referrer: pickedToReferrer(referrer),
+        notes: note,
+      }),
+    );
+  };
+  return (
+    <form onSubmit={submit} class="wi-log">
+      {manual && (
+        <>
+          <label class="wi-field">
+            <span>Name</span>
+            <input required value={name} data-testid="wi-manual-name" onInput={(e) => setName((e.target as HTMLInputElement).value)} />
+          </label>
+          <label class="wi-field">
+            <span>Headline</span>
+            <input value={headline} onInput={(e) => setHeadline((e.target as HTMLInputElement).value)} />
+          </label>
+          <label class="wi-field">
+            <span>Company</span>
+            <input value={company} onInput={(e) => setCompany((e.target as HTMLInputElement).value)} />
+          </label>
+        </>
+      )}
+      <ContactPicker
+        label="Referred by"
+        value={referrer}
+        onChange={setReferrer}
+        placeholder="Who introduced you? (optional)"
+        testId="wi-referrer"
+      />
+      <label class="wi-field">
+        <span>Note</span>
+        <textarea rows={2} value={note} data-testid="wi-note" onInput={(e) => setNote((e.target as HTMLTextAreaElement).value)} />
+      </label>
+      <button type="submit" disabled={busy || (manual && !name.trim())} data-testid="wi-log-contact">
+        Log contact
+      </button>
+      <ErrorLine error={error} />
+    </form>
+  );
+}
+
+function Notes({ contact }: { contact: Contact }) {
+  const [text, setText] = useState(contact.notes);
+  const [saved, setSaved] = useState(true);
+  const { busy, error, run } = useAction();
+  return (
+    <div class="wi-notes">
+      <label class="wi-field">
+        <span>Notes</span>
+        <textarea
+          rows={3}
+          value={text}
+          data-testid="wi-notes"
+          onInput={(e) => {
+            setText((e.target as HTMLTextAreaElement).value);
+            setSaved(false);
+          }}
+        />
+      </label>
+      {!saved && (
+        <button
+          type="button"
+          disabled={busy}
+          onClick={() => void run(() => ask('contact.update', { id: contact.id, patch: { notes: text } })).then((ok) => ok && setSaved(true))}
+        >
+          Save notes
+        </button>
+      )}
+      <ErrorLine error={error} />
+    </div>
+  );
+}
+
+function MeetingForm({ contact, onDone }: { contact: Contact; onDone: () => void }) {
+  const [date, setDate] = useState('');
+  const [time, setTime] = useState('10:00');
+  const [minutes, setMinutes] = useState(20);
+  const { busy, error, run } = useAction();
+  const submit = (e: Event) => {
+    e.preventDefault();
+    const at = new Date(`${date}T${time}`).getTime();
+    if (!Number.isFinite(at)) return;
+    void run(() => ask('meeting.schedule', { contactId: contact.id, scheduledAt: at, minutes })).then((ok) => ok && onDone());
+  };
+  return (
+    <form class="wi-meeting-form" onSubmit={submit} data-testid="wi-meeting-form">
+      <div class="wi-row">
+        <label class="wi-field">
+          <span>Date</span>
+          <input type="date" required value={date} onInput={(e) => setDate((e.target as HTMLInputElement).value)} />
+        </label>
+        <label class="wi-field">
+          <span>Time</span>
+          <input type="time" required value={time} onInput={(e) => setTime((e.target as HTMLInputElement).value)} />
+        </label>
+      </div>
+      <fieldset class="wi-row wi-minutes">
+        <legend>Length</legend>
+        {[15, 20].map((m) => (
+          <label key={m}>
+            <input type="radio" name="wi-minutes" checked={minutes === m} onChange={() => setMinutes(m)} /> {m} min
+          </label>
+        ))}
+      </fieldset>
+      <button type="submit" disabled={busy || !date}>
+        Schedule
+      </button>
+      <ErrorLine error={error} />
+    </form>
+  );
+}
+
+function Referrals({ view }: { view: ContactView }) {
+  const [name, setName] = useState('');
+  const [url, setUrl] = useState('');
+  const { busy, error, run } = useAction();
+  const add = (e: Event) => {
+    e.preventDefault();
+    void run(() =>
+      ask('referral.add', {
+        fromContactId: view.contact.id,
+        contact: { name, profileUrl: url.trim() || null },
+      }),
+    ).then((ok) => {
+      if (ok) {
+        setName('');
+        setUrl('');
+      }
+    });
+  };
+  const count = view.referred.length;
+  return (
+    <section class="wi-referrals" aria-label="People they suggested">
+      <h3>
+        People {view.contact.name.split(' ')[0]} suggested{' '}
+        <span class={count >= 2 ? 'wi-quiet' : 'wi-warning-inline'}>({count} of 2 asked for)</span>
+      </h3>
+      <ul>
+        {view.referred.map((c) => (
+          <li key={c.id}>
+            {c.name} <span class="wi-quiet">· {STAGE_LABELS[c.stage]}</span>
+          </li>
+        ))}
+      </ul>
+      <form class="wi-row" onSubmit={add}>
+        <input
+          required
+          placeholder="Name"
+          aria-label="Name of the person they suggested"
+          value={name}
+          data-testid="wi-referral-name"
+          onInput={(e) => setName((e.target as HTMLInputElement).value)}
+        />
+        <input
+          placeholder="LinkedIn URL (optional)"
+          aria-label="Their LinkedIn profile URL"
+          value={url}
+          onInput={(e) => setUrl((e.target as HTMLInputElement).value)}
+        />
+        <button type="submit" disabled={busy || !name.trim()} data-testid="wi-add-referral">
+          Add
+        </button>
+      </form>
+      <ErrorLine error={error} />
+    </section>
+  );
+}
+
+function Known({ view, now }: { view: ContactView; now: number }) {
+  const { contact, status } = view;
+  const [scheduling, setScheduling] = useState(false);
+  const { busy, error, run } = useAction();
+  const upcoming = view.meetings.filter((m) => !m.held).at(-1);
+  const held = view.meetings.filter((m) => m.held).at(-1);
+  const met = ['interviewed', 'thanked', 'keeping-in-touch'].includes(contact.stage);
+  const outreachKind = status.attemptsUsed === 0 ? 'request' : 'follow-up';
+  return (
+    <div class="wi-known">
+      <dl class="wi-facts">
+        <dt>Stage</dt>
+        <dd data-testid="wi-stage">{STAGE_LABELS[contact.stage]}</dd>
+        <dt>Attempts</dt>
+        <dd data-testid="wi-attempts">
+          {status.attemptsUsed} of {status.attemptsAllowed}
+          {status.nextFollowUpAt !== null && contact.stage !== 'moved-on' && (
+            <span class="wi-quiet"> · next follow-up {dateFmt.format(status.nextFollowUpAt)}</span>
+          )}
+        </dd>
+        {view.referrerName && (
+          <>
+            <dt>Referred by</dt>
+            <dd data-testid="wi-referrer-name">{view.referrerName}</dd>
+          </>
+        )}
+        {contact.repliedAt !== null && (
+          <>
+            <dt>Replied</dt>
+            <dd>{dateFmt.format(contact.repliedAt)}</dd>
+          </>
+        )}
+        {(upcoming ?? held) && (
+          <>
+            <dt>Meeting</dt>
+            <dd data-testid="wi-meeting">
+              {dateTimeFmt.format((upcoming ?? held)!.scheduledAt)} · {(upcoming ?? held)!.minutes} min
+              {held && !upcoming ? ' · held' : ''}
+            </dd>
+          </>
+        )}
+      </dl>
+      {status.next && (
+        <p class={status.next.dueAt <= now ? 'wi-warning' : 'wi-quiet'} data-testid="wi-next">
+          {status.next.label}
+          {status.next.dueAt > now ? ` · ${dateFmt.format(status.next.dueAt)}` : ' · due now'}
+        </p>
+      )}
+      <div class="wi-actions">
+        {['prospect', 'requested'].includes(contact.stage) && (
+          <button
+            type="button"
+            disabled={busy}
+            data-testid="wi-record-message"
+            onClick={() => void run(() => ask('attempt.record', { contactId: contact.id, channel: 'linkedin', kind: outreachKind }))}
+          >
+            I sent a LinkedIn message
+          </button>
+        )}
+        {contact.stage === 'requested' && (
+          <button type="button" class="wi-quiet" disabled={busy} data-testid="wi-mark-replied" onClick={() => void run(() => ask('contact.replied', { contactId: contact.id }))}>
+            They replied
+          </button>
+        )}
+        {!met && (
+          <button type="button" class="wi-quiet" disabled={busy} data-testid="wi-schedule" onClick={() => setScheduling((s) => !s)}>
+            {upcoming ? 'Reschedule' : 'Schedule meeting'}
+          </button>
+        )}
+        {(contact.stage === 'scheduled' || upcoming) && (
+          <button type="button" class="wi-quiet" disabled={busy} data-testid="wi-mark-interviewed" onClick={() => void run(() => ask('contact.interviewed', { contactId: contact.id, meetingId: upcoming?.id }))}>
+            We met
+          </button>
+        )}
+        <label class="wi-field wi-stage-select">
+          <span>Change stage</span>
+          <select
+            value={contact.stage}
+            disabled={busy}
+            data-testid="wi-stage-select"
+            onChange={(e) => void run(() => ask('contact.stage', { contactId: contact.id, stage: (e.target as HTMLSelectElement).value as Stage }))}
+          >
+            {STAGES.map((s) => (
+              <option key={s} value={s}>
+                {STAGE_LABELS[s]}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      <ErrorLine error={error} />
+      {scheduling && <MeetingForm contact={contact} onDone={() => setScheduling(false)} />}
+      {met && <Referrals view={view} />}
+      <Notes key={contact.id + contact.updatedAt} contact={contact} />
+    </div>
+  );
+}
+
+function ProfileBody({ profile, now }: { profile: ProfileFacts; now: number }) {
+  const found = useAsk('contact.lookup', { profileUrl: profile.profileUrl }, [profile.profileUrl]);
+  if (found.error && found.data === undefined) return <ErrorLine error={errorText(found.error)} />;
+  if (found.data === undefined) return <p class="wi-quiet">Looking them up…</p>;
+  return (
+    <>
+      <ErrorLine error={found.error ? errorText(found.error) : null} />
+      {found.data ? (
+        <Known view={found.data} now={now} />
+      ) : (
+        <LogForm key={profile.profileUrl} facts={profile} profileUrl={profile.profileUrl} manual={false} />
+      )}
+    </>
+  );
+}
+
+/** The LinkedIn profile sidebar: who this is, where they are in the pipeline, what to do next. */
+export function Sidebar({ page, collapsed, onToggle, now = Date.now }: Props) {
+  if (collapsed) {
+    return (
+      <button type="button" class="wi-tab" data-testid="wi-sidebar-tab" aria-label="Open Warm Intro" aria-expanded="false" onClick={onToggle}>
+        Warm Intro
+      </button>
+    );
+  }
+  return (
+    <aside class="wi-sidebar" data-testid="wi-sidebar" aria-label="Warm Intro">
+      <header class="wi-sidebar__header">
+        <span class="wi-brand">Warm Intro</span>
+        <button type="button" class="wi-quiet" aria-label="Collapse Warm Intro" aria-expanded="true" data-testid="wi-collapse" onClick={onToggle}>
+          ›
+        </button>
+      </header>
+      {page.kind === 'reading' && <p class="wi-quiet">Reading this profile…</p>}
+      {page.kind === 'unreadable' && (
+        <div data-testid="wi-unreadable">
+          <p class="wi-quiet">Couldn't read this profile. You can still log the person by hand.</p>
+          <LogForm facts={null} profileUrl={page.profileUrl} manual />
+        </div>
+      )}
+      {page.kind === 'profile' && (
+        <>
+          <h2 data-testid="wi-profile-name">{page.profile.name}</h2>
+          {page.profile.headline && <p class="wi-quiet wi-headline">{page.profile.headline}</p>}
+          <p class="wi-quiet wi-meta">{[page.profile.company, page.profile.location].filter(Boolean).join(' · ')}</p>
+          <ProfileBody key={page.profile.profileUrl} profile={page.profile} now={now()} />
+        </>
+      )}
+    </aside>
+  );
+}

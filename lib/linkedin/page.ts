@@ -1,0 +1,75 @@
+/**
+ * What the LinkedIn tab shows right now, for the sidebar: nothing (not a profile), "reading" (a
+ * profile URL whose person is not on screen yet), "unreadable" (a profile we could not read), or the
+ * person. LinkedIn is a single-page app: after `pushState` to another profile the old person stays
+ * on screen for a moment under the new URL, so after a move to another person nothing is read until
+ * the top card itself has changed — never the old person's data under the new URL.
+ */
+import { profileSlug } from './url';
+
+export interface Profile {
+  name: string;
+  headline: string | null;
+  company: string | null;
+  location: string | null;
+  profileUrl: string;
+}
+
+export type ProfilePageState =
+  | { kind: 'reading'; profileUrl: string }
+  | { kind: 'unreadable'; profileUrl: string }
+  | { kind: 'profile'; profile: Profile };
+
+export interface TopCard {
+  node: Element | null;
+  name: string | null;
+}
+
+export interface TrackerDeps {
+  extract: (doc: Document, url: string) => Profile | null;
+  topCard: (doc: Document) => TopCard;
+}
+
+/** How long a profile URL may show no readable person before we say so. */
+export const READ_GRACE_MS = 4000;
+
+/** `/in/<slug>/` and its overlays (contact info, about this profile) sit on the profile itself. */
+export function sidebarSlug(url: string): string | null {
+  const slug = profileSlug(url);
+  if (!slug) return null;
+  const parts = new URL(url).pathname.split('/').filter(Boolean);
+  if (parts.length === 2 || parts[2] === 'overlay') return slug;
+  return null;
+}
+
+export function createProfileTracker(deps: TrackerDeps) {
+  let slug: string | null = null;
+  let since = 0;
+  /** The top card that was on screen when the URL moved to another person. */
+  let stale: TopCard | null = null;
+
+  return {
+    read(doc: Document, url: string, now: number): ProfilePageState | null {
+      const next = sidebarSlug(url);
+      if (next !== slug) {
+        const card = slug !== null ? deps.topCard(doc) : null;
+        stale = card && card.node ? card : null;
+        slug = next;
+        since = now;
+      }
+      if (next === null) return null;
+      const profileUrl = `https://www.linkedin.com/in/${encodeURIComponent(next)}/`;
+      const late = now - since >= READ_GRACE_MS;
+      if (stale) {
+        const card = deps.topCard(doc);
+        if (card.node === stale.node && card.name === stale.name) {
+          return late ? { kind: 'unreadable', profileUrl } : { kind: 'reading', profileUrl };
+        }
+        stale = null;
+      }
+      const profile = deps.extract(doc, url);
+      if (profile && profile.profileUrl === profileUrl) return { kind: 'profile', profile };
+      return late ? { kind: 'unreadable', profileUrl } : { kind: 'reading', profileUrl };
+    },
+  };
+}

@@ -1,0 +1,203 @@
+/**
+ * Every LinkedIn selector the extension uses, in one place. Within each list the alternatives are
+ * ordered from the most semantic (landmarks, roles, `name`/`href` attributes, structured data) to
+ * the most fragile (class names). Each one says which layout it serves:
+ *
+ * - classic: the logged-in Ember app, 2022–25 (`pv-top-card`, `pvs-*`, `msg-*`, `artdeco-*`);
+ * - public: the logged-out public profile (`top-card-layout__*`, JSON-LD), any country subdomain;
+ * - sdui: the 2025–26 server-driven UI, hashed class names, sections keyed by `componentkey`
+ *   (`…_HQTopcard`, `…ExperienceTopLevelSection`), name in an `h2`, text in `<p>`s, no `<aside>`;
+ * - interop: the legacy chat overlay and dialogs that 2025–26 pages mount inside the open shadow
+ *   root of `div#interop-outlet` (class names there are still the classic ones).
+ *
+ * English UI text appears only as a last fallback after a language-independent alternative.
+ */
+
+// ---------------------------------------------------------------------------------- profile page
+
+/** The page's main landmark: `<main>` on every layout (sdui: `main#workspace`). */
+export const MAIN = 'main, [role="main"]';
+
+/** The JSON-LD blocks of the public profile (public; absent when logged in). */
+export const JSON_LD = 'script[type="application/ld+json"]';
+
+/** Open Graph fallbacks for the name (public, some classic pages). */
+export const OG_TITLE = 'meta[property="og:title"]';
+
+/** The profile's top card, tried in order; each must sit inside `MAIN`. */
+export const TOP_CARD = [
+  // sdui: the card's componentkey ends in `_HQTopcard` (`com.linkedin.sdui.profile.card.ref<urn>_HQTopcard`).
+  'section[componentkey$="Topcard"]',
+  '[componentkey$="Topcard"]',
+  // classic 2024–25: LinkedIn's own view name for the card.
+  '[data-view-name="profile-top-card"]',
+  // classic 2022–24.
+  'section.pv-top-card',
+  // public (logged out).
+  'section.top-card-layout',
+  '.top-card-layout',
+] as const;
+
+/**
+ * Regions inside or beside `main` that show other people: never the profile. The classic right
+ * rail is an `<aside>`; sdui renders "People also viewed"/"People you may know" inside `main` in
+ * containers keyed `profileAside…`; the public page has "Similar profiles" asides. (`header` is not
+ * listed: a top card may well be wrapped in one.)
+ */
+export const NOT_THE_PROFILE = [
+  'aside',
+  '[componentkey*="Aside"]',
+  '#browsemap_recommendation',
+  '.pv-browsemap-section',
+  'nav',
+  'footer',
+].join(', ');
+
+/** The name inside a top card: `h1` (classic, public), else the sdui `h2`. */
+export const NAME_HEADING = ['h1', 'h2'] as const;
+
+/** The headline inside a top card (classic, then public); sdui has no marker, see extract.ts. */
+export const HEADLINE = [
+  // classic: the headline block carries LinkedIn's suggestion-target attribute.
+  '[data-generated-suggestion-target]',
+  // public.
+  '.top-card-layout__headline',
+  // classic class names.
+  '.pv-text-details__left-panel .text-body-medium',
+  '.text-body-medium.break-words',
+] as const;
+
+/** The location inside a top card (classic, public); sdui is found next to Contact info. */
+export const LOCATION = [
+  // public: the first subline starts with the location span.
+  '.top-card-layout__first-subline .profile-info-subheader span:first-child',
+  '.top-card__subline-item',
+  // classic.
+  '.pv-text-details__left-panel span.text-body-small.inline.t-black--light.break-words',
+  '.pv-text-details__left-panel .text-body-small.t-black--light',
+] as const;
+
+/** The Contact info link that ends the location row (classic: overlay link; sdui: `href="#"` in a `<p>`). */
+export const CONTACT_INFO_LINK = [
+  'a[href*="/overlay/contact-info"]',
+  '#top-card-text-details-contact-info',
+  'p > a[href="#"]',
+].join(', ');
+
+/** Top-card current-company elements whose visible text is the company (most semantic first). */
+export const TOP_CARD_COMPANY = [
+  // public: the tracking name says "current company" whatever the UI language.
+  'a[data-tracking-control-name="public_profile_topcard-current-company"]',
+  'a[href*="trk=public_profile_topcard-current-company"]',
+  '[data-section="currentPositionsDetails"]',
+  // sdui: the company button's placeholder logo is LinkedIn's `company-*` ghost icon (schools get `school-*`).
+  '[role="button"]:has(svg[id^="company-"])',
+  // classic, English UI only; other languages are caught by matching against Experience.
+  'button[aria-label^="Current company:"]',
+] as const;
+
+/** Top-card items that may be the current company or the school (classic right panel). */
+export const TOP_CARD_ORG_ITEMS = [
+  // classic.
+  '.pv-text-details__right-panel-item-link',
+  '.pv-text-details__right-panel button',
+  // sdui: the company and school buttons.
+  '[role="button"]:has(figure)',
+].join(', ');
+
+/** The Experience section (most semantic first). */
+export const EXPERIENCE_SECTION = [
+  // sdui.
+  'section[componentkey$="ExperienceTopLevelSection"]',
+  // public.
+  'section[data-section="experience"]',
+  'section.experience',
+] as const;
+
+/** The classic anchor inside the Experience card: `div#experience` → its `section`. */
+export const EXPERIENCE_ANCHOR = '#experience';
+
+/** One entry of the Experience section, in order of preference. */
+export const EXPERIENCE_ENTRY = [
+  // sdui.
+  '[componentkey^="entity-collection-item"]',
+  // public.
+  'li.experience-item',
+  'li.profile-section-card',
+  // classic.
+  '[data-view-name="profile-component-entity"]',
+  'li.artdeco-list__item',
+] as const;
+
+/** Public-page date range: one `<time>` means "until now" in every language. */
+export const PUBLIC_DATE_RANGE = '.date-range, .experience-item__duration';
+
+/** Links to LinkedIn people, companies and schools (all layouts). */
+export const PERSON_LINK = 'a[href*="/in/"]';
+export const COMPANY_LINK = 'a[href*="/company/"]';
+export const SCHOOL_LINK = 'a[href*="/school/"]';
+
+/** Subtrees that are screen-reader-only copies or not text at all; skipped when reading text. */
+export const NOT_VISIBLE_TEXT = '.visually-hidden, .a11y-text, script, style, template, noscript, svg, [hidden]';
+
+// ----------------------------------------------------------------------- messages and invitations
+
+/** The conversation containers a message form can live in (classic and interop). */
+export const CONVERSATION = [
+  // chat bubble over any page; `data-msg-overlay-conversation-bubble-open` is set while open.
+  '.msg-overlay-conversation-bubble',
+  '[data-msg-overlay-conversation-bubble-open]',
+  // the open thread on /messaging/ (and the bubble's inner wrapper).
+  '.msg-convo-wrapper',
+  '.msg-thread',
+].join(', ');
+
+/** Message forms: `.msg-form` (classic, interop); the form's id starts `msg-form-` even when classes change. */
+export const MESSAGE_FORM = 'form.msg-form, form[id^="msg-form"]';
+
+/** A message editor inside a form: role + contenteditable first, then the class. */
+export const MESSAGE_EDITOR = [
+  '[contenteditable="true"][role="textbox"]',
+  '[contenteditable=""][role="textbox"]',
+  '.msg-form__contenteditable[contenteditable]',
+].join(', ');
+
+/** Any rich-text box; used on /messaging/ for hashed layouts where the form has no known class. */
+export const ANY_TEXTBOX_FORM = 'form:has([contenteditable="true"][role="textbox"])';
+
+/** A message form's Send: the submit button (language-independent), then the class. */
+export const MESSAGE_SEND = ['button[type="submit"]', 'button.msg-form__send-button'] as const;
+
+/** Parts of a conversation that are its messages, never its header. */
+export const MESSAGE_LIST = '.msg-s-message-list-container, .msg-s-message-list, [role="log"]';
+
+/** Recipient pills of a new-message popup (classic, interop). */
+export const NEW_MESSAGE_PILL = '.artdeco-pill';
+
+/** A group conversation's facepile (classic, interop). */
+export const FACEPILE = '.msg-facepile-grid';
+
+/** Class fragments that mark a minimised bubble (`--is-minimized`, `--minimized`). */
+export const MINIMIZED_CLASS = /(?:^|\s)\S*--(?:is-)?minimized(?:\s|$)/;
+
+/** Invitation dialogs (classic modal outlet, interop shadow root). */
+export const INVITE_DIALOG = [
+  '[role="dialog"][aria-labelledby="send-invite-modal"]',
+  '[data-test-modal-id="send-invite-modal"] [role="dialog"]',
+  '[role="dialog"].send-invite',
+  '.send-invite[role="dialog"]',
+  // any dialog holding the note field: the `name` is the form contract, not styling.
+  '[role="dialog"]:has(textarea[name="message"])',
+].join(', ');
+
+/** The note field inside an invitation dialog. */
+export const INVITE_NOTE = ['textarea[name="message"]', 'textarea#custom-message', 'textarea'] as const;
+
+/** The dialog's "Send invitation": primary button of the action bar, then the English label. */
+export const INVITE_SEND = [
+  '.artdeco-modal__actionbar button.artdeco-button--primary',
+  'button[aria-label="Send invitation"]',
+] as const;
+
+/** A character counter such as `0/300` is any element whose own text has that shape. */
+export const COUNTER_TEXT = /^\s*\d+\s*\/\s*(\d+)\s*$/;

@@ -1,0 +1,209 @@
+/**
+ * The one message protocol between content scripts / extension pages and the background worker,
+ * which owns the database. Requests are `{ type, payload }`; the background checks every request
+ * against `Request` below and answers `{ ok: true, data }` or `{ ok: false, error: { code, message } }`.
+ * Request types come from the zod schemas, so the compile-time type and the runtime check agree.
+ *
+ * Content scripts import only types from here (see lib/client.ts), so zod stays out of their bundles.
+ */
+import { z } from 'zod';
+import type { ContactStatus } from './cadence';
+import type { ContactView, DueItem, ErrorCode, ImportResult, PipelineSummary } from './repository';
+import {
+  AttemptKind,
+  Channel,
+  MEETING_MINUTES,
+  Reflection,
+  Settings,
+  Stage,
+  TemplateId,
+  type Attempt,
+  type Backup,
+  type Contact,
+  type Meeting,
+  type Referral,
+  type Template,
+} from './schemas';
+
+const Id = z.string().min(1).max(64);
+const Time = z.number().int().min(0).max(8.64e15);
+const Text = (max: number) => z.string().max(max);
+const NullableText = (max: number) => z.string().max(max).nullable().optional();
+
+const ReferrerInput = z
+  .discriminatedUnion('type', [
+    z.object({ type: z.literal('contact'), contactId: Id }),
+    z.object({ type: z.literal('name'), name: Text(200).min(1) }),
+  ])
+  .nullable()
+  .optional();
+
+const ContactDraft = z.object({
+  name: Text(400).min(1),
+  headline: NullableText(1000),
+  company: NullableText(400),
+  location: NullableText(400),
+  profileUrl: NullableText(2048),
+  emails: z.array(Text(320)).max(20).optional(),
+  referrer: ReferrerInput,
+  notes: Text(20_000).optional(),
+  tags: z.array(Text(120)).max(50).optional(),
+  stage: Stage.optional(),
+});
+
+const ContactPatch = ContactDraft.partial().extend({
+  repliedAt: Time.nullable().optional(),
+  snoozedUntil: Time.nullable().optional(),
+  keepInTouchDays: z.number().int().min(1).max(3650).nullable().optional(),
+});
+
+const MeetingPatch = z.object({
+  scheduledAt: Time.optional(),
+  minutes: z.number().int().min(5).max(240).optional(),
+  questions: z.array(Text(1000)).max(50).optional(),
+  researchNotes: Text(20_000).optional(),
+  notes: Text(50_000).optional(),
+  reflection: Reflection.partial().optional(),
+  askedForReferrals: z.boolean().optional(),
+  held: z.boolean().optional(),
+});
+
+const Lookup = z
+  .object({ id: Id.optional(), profileUrl: Text(2048).optional(), email: Text(320).optional() })
+  .refine((v) => v.id || v.profileUrl || v.email, 'give an id, a profileUrl or an email');
+
+const Empty = z.object({}).optional();
+
+/** Every request the background answers, by type. */
+export const REQUESTS = {
+  'contact.lookup': Lookup,
+  'contact.matchEmails': z.object({ emails: z.array(Text(320)).max(100) }),
+  'contact.search': z.object({ query: Text(200), limit: z.number().int().min(1).max(50).optional() }),
+  'contact.list': Empty,
+  'contact.log': ContactDraft,
+  'contact.update': z.object({ id: Id, patch: ContactPatch }),
+  'contact.delete': z.object({ id: Id }),
+  'contact.replied': z.object({ contactId: Id, at: Time.optional() }),
+  'contact.stage': z.object({ contactId: Id, stage: Stage }),
+  'contact.snooze': z.object({ contactId: Id, until: Time.nullable() }),
+  'contact.interviewed': z.object({ contactId: Id, meetingId: Id.optional() }),
+  'attempt.record': z.object({
+    contactId: Id,
+    at: Time.optional(),
+    channel: Channel,
+    kind: AttemptKind,
+    subject: NullableText(1000),
+    gmailThreadId: NullableText(200),
+    gmailDraftId: NullableText(200),
+  }),
+  'attempt.delete': z.object({ id: Id }),
+  'meeting.schedule': z.object({
+    contactId: Id,
+    scheduledAt: Time,
+    minutes: z.number().int().min(5).max(240).optional(),
+  }),
+  'meeting.update': z.object({ id: Id, patch: MeetingPatch }),
+  'meeting.delete': z.object({ id: Id }),
+  'referral.add': z.object({
+    fromContactId: Id,
+    contact: z.union([z.object({ id: Id }), ContactDraft]),
+    mayUseName: z.boolean().optional(),
+  }),
+  'pipeline.summary': Empty,
+  'due.list': Empty,
+  'settings.get': Empty,
+  'settings.save': Settings.partial(),
+  'templates.list': Empty,
+  'template.save': z.object({
+    id: TemplateId,
+    name: Text(100).min(1),
+    kind: AttemptKind,
+    subject: Text(500),
+    body: Text(20_000).min(1),
+    short: Text(300),
+  }),
+  'template.reset': z.object({ id: TemplateId }),
+  'backup.export': Empty,
+  'backup.restore': z.object({ backup: z.unknown() }),
+  'data.clear': Empty,
+  'contacts.import': z.object({
+    contacts: z.array(ContactDraft).max(100_000),
+    duplicates: z.enum(['merge', 'skip']),
+  }),
+  'reminders.check': Empty,
+} as const;
+
+export type RequestType = keyof typeof REQUESTS;
+export type RequestPayload<T extends RequestType> = z.input<(typeof REQUESTS)[T]>;
+
+/** What each request answers with. */
+export interface Responses {
+  'contact.lookup': ContactView | null;
+  'contact.matchEmails': ContactView[];
+  'contact.search': Contact[];
+  'contact.list': Contact[];
+  'contact.log': { contact: Contact; created: boolean };
+  'contact.update': Contact;
+  'contact.delete': null;
+  'contact.replied': Contact;
+  'contact.stage': Contact;
+  'contact.snooze': Contact;
+  'contact.interviewed': Contact;
+  'attempt.record': { attempt: Attempt; contact: Contact; duplicate: boolean };
+  'attempt.delete': null;
+  'meeting.schedule': Meeting;
+  'meeting.update': Meeting;
+  'meeting.delete': null;
+  'referral.add': { referral: Referral; contact: Contact };
+  'pipeline.summary': PipelineSummary;
+  'due.list': DueItem[];
+  'settings.get': Settings;
+  'settings.save': Settings;
+  'templates.list': Template[];
+  'template.save': Template;
+  'template.reset': Template;
+  'backup.export': Backup;
+  'backup.restore': { contacts: number };
+  'data.clear': null;
+  'contacts.import': ImportResult;
+  'reminders.check': { due: number };
+}
+
+export type Reply<T> = { ok: true; data: T } | { ok: false; error: { code: ErrorCode; message: string } };
+
+export interface Message<T extends RequestType = RequestType> {
+  type: T;
+  payload?: RequestPayload<T>;
+}
+
+const Envelope = z.object({ type: z.string().max(100), payload: z.unknown().optional() });
+
+/**
+ * Check an incoming message: a known type with a valid payload, or a reply explaining what is wrong.
+ */
+export function parseMessage(
+  raw: unknown,
+): { ok: true; type: RequestType; payload: unknown } | { ok: false; error: { code: ErrorCode; message: string } } {
+  const envelope = Envelope.safeParse(raw);
+  if (!envelope.success) {
+    return { ok: false, error: { code: 'bad-request', message: 'A message must be an object with a string "type".' } };
+  }
+  const { type, payload } = envelope.data;
+  if (!Object.hasOwn(REQUESTS, type)) {
+    return { ok: false, error: { code: 'unknown-type', message: `Unknown message type "${type}".` } };
+  }
+  const schema = REQUESTS[type as RequestType];
+  const parsed = schema.safeParse(payload);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const where = issue?.path.length ? ` at ${issue.path.map(String).join('.')}` : '';
+    return {
+      ok: false,
+      error: { code: 'bad-request', message: `Invalid "${type}" payload${where}: ${issue?.message ?? 'bad value'}` },
+    };
+  }
+  return { ok: true, type: type as RequestType, payload: parsed.data };
+}
+
+export type { ContactStatus, ContactView, DueItem, PipelineSummary };
+export { MEETING_MINUTES };

@@ -1,0 +1,624 @@
+/**
+ * The only code that writes to the database. Every record is parsed with its zod schema before it
+ * is stored, and every multi-record change runs in one transaction, so a worker killed mid-write
+ * leaves the old state or the new one, never half of each.
+ */
+import Dexie from 'dexie';
+import { contactStatus, dueActions, stageAfterAttempt, type ContactStatus } from './cadence';
+import type { WarmIntroDB } from './db';
+import {
+  Attempt,
+  Backup,
+  BACKUP_FORMAT,
+  Contact,
+  DEFAULT_SETTINGS,
+  Meeting,
+  Notice,
+  Referral,
+  Settings,
+  STAGES,
+  Template,
+  type AttemptKind,
+  type Channel,
+  type Referrer,
+  type Stage,
+  type TemplateId,
+} from './schemas';
+import { DEFAULT_TEMPLATES } from './templates';
+
+export type ErrorCode = 'bad-request' | 'not-found' | 'conflict' | 'unknown-type' | 'internal' | 'storage';
+
+/** An error the caller can show: a code to branch on and a sentence for people. */
+export class RepoError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'RepoError';
+  }
+}
+
+export interface ContactDraft {
+  name: string;
+  headline?: string | null;
+  company?: string | null;
+  location?: string | null;
+  profileUrl?: string | null;
+  emails?: string[];
+  referrer?: Referrer | null;
+  notes?: string;
+  tags?: string[];
+  stage?: Stage;
+}
+
+export type ContactPatch = Partial<
+  Pick<
+    Contact,
+    | 'name'
+    | 'headline'
+    | 'company'
+    | 'location'
+    | 'profileUrl'
+    | 'emails'
+    | 'referrer'
+    | 'notes'
+    | 'tags'
+    | 'stage'
+    | 'repliedAt'
+    | 'snoozedUntil'
+    | 'keepInTouchDays'
+  >
+>;
+
+export interface AttemptDraft {
+  contactId: string;
+  at?: number;
+  channel: Channel;
+  kind: AttemptKind;
+  subject?: string | null;
+  gmailThreadId?: string | null;
+  gmailDraftId?: string | null;
+}
+
+export type MeetingPatch = Partial<
+  Pick<
+    Meeting,
+    'scheduledAt' | 'minutes' | 'questions' | 'researchNotes' | 'notes' | 'reflection' | 'askedForReferrals' | 'held'
+  >
+>;
+
+/** Everything the UI shows about one person. */
+export interface ContactView {
+  contact: Contact;
+  attempts: Attempt[];
+  meetings: Meeting[];
+  /** Display name of the referrer, whether a contact or a free-text name. */
+  referrerName: string | null;
+  /** People this contact referred (the "ask for two" step). */
+  referred: Contact[];
+  status: ContactStatus;
+}
+
+export interface PipelineSummary {
+  counts: Record<Stage, number>;
+  total: number;
+  dueNow: number;
+}
+
+export interface DueItem {
+  contact: Contact;
+  status: ContactStatus;
+}
+
+export interface ImportResult {
+  added: number;
+  merged: number;
+  skipped: number;
+}
+
+/** Two clicks on Send within this window are one attempt. */
+export const DUPLICATE_ATTEMPT_MS = 30_000;
+
+const newId = () => crypto.randomUUID();
+
+function parse<T>(schema: { safeParse(v: unknown): { success: true; data: T } | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } } }, value: unknown, what: string): T {
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0];
+  const where = issue && issue.path.length ? `${issue.path.map(String).join('.')}: ` : '';
+  throw new RepoError('bad-request', `Invalid ${what}: ${where}${issue?.message ?? 'bad value'}`);
+}
+
+export class Repository {
+  constructor(
+    readonly db: WarmIntroDB,
+    private readonly clock: () => number = Date.now,
+  ) {}
+
+  // ---- reading ----------------------------------------------------------------------------------
+
+  async settings(): Promise<Settings> {
+    const row = await this.db.settings.get('settings');
+    if (!row) return DEFAULT_SETTINGS;
+    const { key: _key, ...rest } = row;
+    // Read back through the schema: a row written by an older build gets today's defaults.
+    return Settings.parse(rest);
+  }
+
+  async templates(): Promise<Template[]> {
+    const stored = new Map((await this.db.templates.toArray()).map((t) => [t.id, t]));
+    return DEFAULT_TEMPLATES.map((d) => stored.get(d.id) ?? { ...d, updatedAt: 0 });
+  }
+
+  async template(id: TemplateId): Promise<Template> {
+    const all = await this.templates();
+    const found = all.find((t) => t.id === id);
+    if (!found) throw new RepoError('not-found', `No template "${id}"`);
+    return found;
+  }
+
+  async contact(id: string): Promise<Contact> {
+    const c = await this.db.contacts.get(id);
+    if (!c) throw new RepoError('not-found', 'That contact no longer exists.');
+    return c;
+  }
+
+  async findContact(by: { id?: string; profileUrl?: string; email?: string }): Promise<Contact | null> {
+    if (by.id) return (await this.db.contacts.get(by.id)) ?? null;
+    if (by.profileUrl) return (await this.db.contacts.where('profileUrl').equals(by.profileUrl).first()) ?? null;
+    if (by.email) return (await this.db.contacts.where('emails').equals(by.email.trim().toLowerCase()).first()) ?? null;
+    return null;
+  }
+
+  async view(contact: Contact): Promise<ContactView> {
+    const [attempts, meetings, referredRows, settings] = await Promise.all([
+      this.db.attempts.where('contactId').equals(contact.id).sortBy('at'),
+      this.db.meetings.where('contactId').equals(contact.id).sortBy('scheduledAt'),
+      this.db.referrals.where('fromContactId').equals(contact.id).toArray(),
+      this.settings(),
+    ]);
+    const referred = (await this.db.contacts.bulkGet(referredRows.map((r) => r.toContactId))).filter(
+      (c): c is Contact => !!c,
+    );
+    return {
+      contact,
+      attempts,
+      meetings,
+      referrerName: await this.referrerName(contact.referrer),
+      referred,
+      status: contactStatus({ contact, attempts, meetings }, settings, this.clock()),
+    };
+  }
+
+  async referrerName(referrer: Referrer | null): Promise<string | null> {
+    if (!referrer) return null;
+    if (referrer.type === 'name') return referrer.name;
+    return (await this.db.contacts.get(referrer.contactId))?.name ?? null;
+  }
+
+  async lookup(by: { id?: string; profileUrl?: string; email?: string }): Promise<ContactView | null> {
+    const contact = await this.findContact(by);
+    return contact ? this.view(contact) : null;
+  }
+
+  /** Contacts whose name (or company) contains `query`, best matches (name prefix) first. */
+  async search(query: string, limit = 8): Promise<Contact[]> {
+    const q = query.trim().toLocaleLowerCase();
+    if (!q) return [];
+    const hits: { c: Contact; rank: number }[] = [];
+    await this.db.contacts.each((c) => {
+      const name = c.name.toLocaleLowerCase();
+      const rank = name.startsWith(q)
+        ? 0
+        : name.includes(` ${q}`)
+          ? 1
+          : name.includes(q)
+            ? 2
+            : (c.company ?? '').toLocaleLowerCase().includes(q) || c.emails.some((e) => e.startsWith(q))
+              ? 3
+              : -1;
+      if (rank >= 0) hits.push({ c, rank });
+    });
+    hits.sort((a, b) => a.rank - b.rank || a.c.name.localeCompare(b.c.name));
+    return hits.slice(0, limit).map((h) => h.c);
+  }
+
+  async listContacts(): Promise<Contact[]> {
+    return this.db.contacts.orderBy('name').toArray();
+  }
+
+  async summary(): Promise<PipelineSummary> {
+    const counts = Object.fromEntries(STAGES.map((s) => [s, 0])) as Record<Stage, number>;
+    // Counted from the stage index, without loading records: fast at tens of thousands of contacts.
+    await Promise.all(
+      STAGES.map(async (s) => {
+        counts[s] = await this.db.contacts.where('stage').equals(s).count();
+      }),
+    );
+    const total = STAGES.reduce((n, s) => n + counts[s], 0);
+    return { counts, total, dueNow: (await this.due()).length };
+  }
+
+  /** Every action due now, soonest first. */
+  async due(now = this.clock()): Promise<DueItem[]> {
+    const [settings, contacts, attempts, meetings] = await this.db.transaction(
+      'r',
+      [this.db.settings, this.db.contacts, this.db.attempts, this.db.meetings],
+      () =>
+        Promise.all([
+          this.settings(),
+          // Prospects without attempts or meetings have nothing due; skipping them keeps this cheap.
+          this.db.contacts.where('stage').noneOf(['prospect', 'moved-on']).toArray(),
+          this.db.attempts.toArray(),
+          this.db.meetings.toArray(),
+        ]),
+    );
+    const prospectsWithHistory = new Set([...attempts, ...meetings].map((r) => r.contactId));
+    const extra = prospectsWithHistory.size
+      ? (await this.db.contacts.where('stage').equals('prospect').toArray()).filter((c) => prospectsWithHistory.has(c.id))
+      : [];
+    const byContact = new Map<string, { attempts: Attempt[]; meetings: Meeting[] }>();
+    const slot = (id: string) => {
+      let s = byContact.get(id);
+      if (!s) byContact.set(id, (s = { attempts: [], meetings: [] }));
+      return s;
+    };
+    for (const a of attempts) slot(a.contactId).attempts.push(a);
+    for (const m of meetings) slot(m.contactId).meetings.push(m);
+    const items = [...contacts, ...extra].map((contact) => ({
+      contact,
+      attempts: byContact.get(contact.id)?.attempts ?? [],
+      meetings: byContact.get(contact.id)?.meetings ?? [],
+    }));
+    return dueActions(items, settings, now);
+  }
+
+  // ---- writing ----------------------------------------------------------------------------------
+
+  /**
+   * Log a person. The same LinkedIn profile (or, without one, the same e-mail) is one contact: a
+   * second log fills in what was missing and never duplicates, even from two tabs at once (the
+   * look-up and the write share one transaction; the unique index is the last line of defence).
+   */
+  async logContact(draft: ContactDraft): Promise<{ contact: Contact; created: boolean }> {
+    const now = this.clock();
+    const candidate = parse(Contact, { ...draft, id: newId(), createdAt: now, updatedAt: now }, 'contact');
+    if (candidate.referrer?.type === 'contact') await this.contact(candidate.referrer.contactId);
+    return this.db.transaction('rw', this.db.contacts, async () => {
+      const existing =
+        (candidate.profileUrl ? await this.findContact({ profileUrl: candidate.profileUrl }) : null) ??
+        (candidate.emails.length
+          ? await this.db.contacts.where('emails').anyOf(candidate.emails).first()
+          : null);
+      if (!existing) {
+        await this.db.contacts.add(candidate);
+        return { contact: candidate, created: true };
+      }
+      const merged = parse(
+        Contact,
+        {
+          ...existing,
+          headline: existing.headline ?? candidate.headline,
+          company: existing.company ?? candidate.company,
+          location: existing.location ?? candidate.location,
+          profileUrl: existing.profileUrl ?? candidate.profileUrl,
+          emails: [...existing.emails, ...candidate.emails],
+          referrer: existing.referrer ?? candidate.referrer,
+          tags: [...existing.tags, ...candidate.tags],
+          notes: existing.notes || candidate.notes,
+          updatedAt: now,
+        },
+        'contact',
+      );
+      await this.db.contacts.put(merged);
+      return { contact: merged, created: false };
+    });
+  }
+
+  async updateContact(id: string, patch: ContactPatch): Promise<Contact> {
+    return this.db.transaction('rw', this.db.contacts, async () => {
+      const current = await this.contact(id);
+      const next = parse(Contact, { ...current, ...patch, id, updatedAt: this.clock() }, 'contact');
+      if (next.referrer?.type === 'contact' && next.referrer.contactId === id) {
+        throw new RepoError('bad-request', 'A contact cannot be their own referrer.');
+      }
+      if (next.profileUrl && next.profileUrl !== current.profileUrl) {
+        const other = await this.findContact({ profileUrl: next.profileUrl });
+        if (other && other.id !== id) throw new RepoError('conflict', `${other.name} already has that profile URL.`);
+      }
+      await this.db.contacts.put(next);
+      return next;
+    });
+  }
+
+  async deleteContact(id: string): Promise<void> {
+    const db = this.db;
+    await db.transaction('rw', [db.contacts, db.attempts, db.meetings, db.referrals, db.notices], async () => {
+      await db.attempts.where('contactId').equals(id).delete();
+      await db.meetings.where('contactId').equals(id).delete();
+      await db.referrals.where('fromContactId').equals(id).or('toContactId').equals(id).delete();
+      await db.notices.where('contactId').equals(id).delete();
+      // People this contact referred keep the referrer by name.
+      const name = (await db.contacts.get(id))?.name;
+      await db.contacts
+        .where('referrer.contactId')
+        .equals(id)
+        .modify((c) => {
+          c.referrer = name ? { type: 'name', name } : null;
+        });
+      await db.contacts.delete(id);
+    });
+  }
+
+  /**
+   * Count an outreach attempt and move the stage on (a request makes a prospect "requested", a
+   * thank-you makes "interviewed" "thanked"). A second identical attempt within 30 s — a
+   * double-clicked Send — is the same attempt.
+   */
+  async recordAttempt(draft: AttemptDraft): Promise<{ attempt: Attempt; contact: Contact; duplicate: boolean }> {
+    const now = this.clock();
+    const attempt = parse(Attempt, { ...draft, id: newId(), at: draft.at ?? now, createdAt: now }, 'attempt');
+    const db = this.db;
+    return db.transaction('rw', [db.contacts, db.attempts], async () => {
+      const contact = await this.contact(attempt.contactId);
+      const twin = await db.attempts
+        .where('[contactId+at]')
+        .between([attempt.contactId, attempt.at - DUPLICATE_ATTEMPT_MS], [attempt.contactId, attempt.at + DUPLICATE_ATTEMPT_MS], true, true)
+        .filter((a) => a.kind === attempt.kind && a.channel === attempt.channel)
+        .first();
+      if (twin) return { attempt: twin, contact, duplicate: true };
+      await db.attempts.add(attempt);
+      const stage = stageAfterAttempt(contact.stage, attempt.kind);
+      const updated = stage === contact.stage ? contact : { ...contact, stage, updatedAt: now };
+      if (updated !== contact) await db.contacts.put(updated);
+      return { attempt, contact: updated, duplicate: false };
+    });
+  }
+
+  async deleteAttempt(id: string): Promise<void> {
+    await this.db.attempts.delete(id);
+  }
+
+  async markReplied(contactId: string, at = this.clock()): Promise<Contact> {
+    const c = await this.contact(contactId);
+    if (c.repliedAt !== null && c.repliedAt >= at) return c;
+    return this.updateContact(contactId, { repliedAt: at });
+  }
+
+  async setStage(contactId: string, stage: Stage): Promise<Contact> {
+    return this.updateContact(contactId, { stage });
+  }
+
+  async snooze(contactId: string, until: number | null): Promise<Contact> {
+    return this.updateContact(contactId, { snoozedUntil: until });
+  }
+
+  async scheduleMeeting(input: { contactId: string; scheduledAt: number; minutes?: number }): Promise<Meeting> {
+    const db = this.db;
+    const now = this.clock();
+    const settings = await this.settings();
+    return db.transaction('rw', [db.contacts, db.meetings], async () => {
+      const contact = await this.contact(input.contactId);
+      const meeting = parse(
+        Meeting,
+        { minutes: settings.meetingMinutes, ...input, id: newId(), createdAt: now, updatedAt: now },
+        'meeting',
+      );
+      await db.meetings.add(meeting);
+      if (['prospect', 'requested', 'moved-on'].includes(contact.stage)) {
+        await db.contacts.put({ ...contact, stage: 'scheduled', updatedAt: now });
+      }
+      return meeting;
+    });
+  }
+
+  async updateMeeting(id: string, patch: MeetingPatch): Promise<Meeting> {
+    return this.db.transaction('rw', this.db.meetings, async () => {
+      const current = await this.db.meetings.get(id);
+      if (!current) throw new RepoError('not-found', 'That meeting no longer exists.');
+      const next = parse(Meeting, { ...current, ...patch, id, updatedAt: this.clock() }, 'meeting');
+      await this.db.meetings.put(next);
+      return next;
+    });
+  }
+
+  async deleteMeeting(id: string): Promise<void> {
+    await this.db.meetings.delete(id);
+  }
+
+  /** The meeting happened: it is held, and the contact is "interviewed" (thank-you now due). */
+  async markInterviewed(contactId: string, meetingId?: string): Promise<Contact> {
+    const db = this.db;
+    const now = this.clock();
+    return db.transaction('rw', [db.contacts, db.meetings], async () => {
+      const contact = await this.contact(contactId);
+      const meetings = await db.meetings.where('contactId').equals(contactId).sortBy('scheduledAt');
+      const meeting = meetingId ? meetings.find((m) => m.id === meetingId) : meetings.filter((m) => !m.held).at(-1);
+      if (meeting) {
+        await db.meetings.put({ ...meeting, held: true, updatedAt: now });
+      } else {
+        // Met without scheduling through Warm Intro: record the meeting as held now.
+        await db.meetings.add(
+          parse(Meeting, { id: newId(), contactId, scheduledAt: now, held: true, createdAt: now, updatedAt: now }, 'meeting'),
+        );
+      }
+      const next = { ...contact, stage: 'interviewed' as const, updatedAt: now };
+      await db.contacts.put(next);
+      return next;
+    });
+  }
+
+  /**
+   * "Who else should I talk to?": log the person `fromContactId` suggested, with them as referrer,
+   * and remember the referral for the tree.
+   */
+  async addReferral(input: {
+    fromContactId: string;
+    contact: ContactDraft | { id: string };
+    mayUseName?: boolean;
+  }): Promise<{ referral: Referral; contact: Contact }> {
+    const db = this.db;
+    const from = await this.contact(input.fromContactId);
+    const target =
+      'id' in input.contact
+        ? await this.contact(input.contact.id)
+        : (await this.logContact({ ...input.contact, referrer: { type: 'contact', contactId: from.id } })).contact;
+    if (target.id === from.id) throw new RepoError('bad-request', 'A contact cannot refer themselves.');
+    return db.transaction('rw', [db.contacts, db.referrals], async () => {
+      const existing = await db.referrals.where('[fromContactId+toContactId]').equals([from.id, target.id]).first();
+      let contact = target;
+      if (!target.referrer) {
+        contact = { ...target, referrer: { type: 'contact', contactId: from.id }, updatedAt: this.clock() };
+        await db.contacts.put(contact);
+      }
+      if (existing) return { referral: existing, contact };
+      const referral = parse(
+        Referral,
+        { id: newId(), fromContactId: from.id, toContactId: target.id, mayUseName: input.mayUseName ?? true, createdAt: this.clock() },
+        'referral',
+      );
+      await db.referrals.add(referral);
+      return { referral, contact };
+    });
+  }
+
+  async saveSettings(patch: Partial<Settings>): Promise<Settings> {
+    const next = parse(Settings, { ...(await this.settings()), ...patch }, 'settings');
+    await this.db.settings.put({ key: 'settings', ...next });
+    return next;
+  }
+
+  async saveTemplate(template: Omit<Template, 'updatedAt'>): Promise<Template> {
+    const next = parse(Template, { ...template, updatedAt: this.clock() }, 'template');
+    await this.db.templates.put(next);
+    return next;
+  }
+
+  /** Back to the built-in wording. */
+  async resetTemplate(id: TemplateId): Promise<Template> {
+    await this.db.templates.delete(id);
+    return this.template(id);
+  }
+
+  /**
+   * Add many contacts in one transaction (an import that fails writes nothing). A row matching an
+   * existing contact by profile URL or e-mail is merged into it or skipped, as the user chose.
+   */
+  async importContacts(drafts: ContactDraft[], duplicates: 'merge' | 'skip'): Promise<ImportResult> {
+    const now = this.clock();
+    const rows = drafts.map((d, i) => parse(Contact, { ...d, id: newId(), createdAt: now, updatedAt: now }, `contact on row ${i + 1}`));
+    const db = this.db;
+    return db.transaction('rw', db.contacts, async () => {
+      const all = await db.contacts.toArray();
+      const byUrl = new Map<string, Contact>();
+      const byEmail = new Map<string, Contact>();
+      const remember = (c: Contact) => {
+        if (c.profileUrl) byUrl.set(c.profileUrl, c);
+        for (const e of c.emails) byEmail.set(e, c);
+      };
+      all.forEach(remember);
+      const result: ImportResult = { added: 0, merged: 0, skipped: 0 };
+      const toPut = new Map<string, Contact>();
+      for (const row of rows) {
+        const twin = (row.profileUrl && byUrl.get(row.profileUrl)) || row.emails.map((e) => byEmail.get(e)).find(Boolean);
+        if (!twin) {
+          toPut.set(row.id, row);
+          remember(row);
+          result.added++;
+        } else if (duplicates === 'skip') {
+          result.skipped++;
+        } else {
+          const merged: Contact = {
+            ...twin,
+            headline: twin.headline ?? row.headline,
+            company: twin.company ?? row.company,
+            location: twin.location ?? row.location,
+            profileUrl: twin.profileUrl ?? row.profileUrl,
+            emails: [...new Set([...twin.emails, ...row.emails])],
+            tags: [...new Set([...twin.tags, ...row.tags])],
+            notes: twin.notes || row.notes,
+            updatedAt: now,
+          };
+          toPut.set(merged.id, merged);
+          remember(merged);
+          result.merged++;
+        }
+      }
+      await db.contacts.bulkPut([...toPut.values()]);
+      return result;
+    });
+  }
+
+  // ---- reminders bookkeeping --------------------------------------------------------------------
+
+  /** Record that a reminder was shown; false when it had been shown already (so: don't show it). */
+  async markNotified(notice: Omit<Notice, 'shownAt'>): Promise<boolean> {
+    const row = parse(Notice, { ...notice, shownAt: this.clock() }, 'notice');
+    return this.db.transaction('rw', this.db.notices, async () => {
+      if (await this.db.notices.get(row.id)) return false;
+      await this.db.notices.add(row);
+      return true;
+    });
+  }
+
+  async noticeCount(): Promise<number> {
+    return this.db.notices.count();
+  }
+
+  // ---- backup -----------------------------------------------------------------------------------
+
+  async exportBackup(): Promise<Backup> {
+    const db = this.db;
+    return db.transaction('r', [db.contacts, db.attempts, db.meetings, db.referrals, db.templates, db.settings, db.notices], async () => ({
+      format: BACKUP_FORMAT,
+      version: 1 as const,
+      exportedAt: this.clock(),
+      contacts: await db.contacts.toArray(),
+      attempts: await db.attempts.toArray(),
+      meetings: await db.meetings.toArray(),
+      referrals: await db.referrals.toArray(),
+      templates: await db.templates.toArray(),
+      settings: await this.settings(),
+      notices: await db.notices.toArray(),
+    }));
+  }
+
+  /** Replace everything with a backup, in one transaction: a bad backup changes nothing. */
+  async restoreBackup(input: unknown): Promise<{ contacts: number }> {
+    const backup = parse(Backup, input, 'backup');
+    const ids = new Set(backup.contacts.map((c) => c.id));
+    const orphan = [...backup.attempts, ...backup.meetings].find((r) => !ids.has(r.contactId));
+    if (orphan) throw new RepoError('bad-request', `Invalid backup: a record refers to a missing contact (${orphan.contactId}).`);
+    const db = this.db;
+    await db.transaction('rw', [db.contacts, db.attempts, db.meetings, db.referrals, db.templates, db.settings, db.notices], async () => {
+      await Promise.all([db.contacts, db.attempts, db.meetings, db.referrals, db.templates, db.settings, db.notices].map((t) => t.clear()));
+      await db.contacts.bulkAdd(backup.contacts);
+      await db.attempts.bulkAdd(backup.attempts);
+      await db.meetings.bulkAdd(backup.meetings);
+      await db.referrals.bulkAdd(backup.referrals);
+      await db.templates.bulkAdd(backup.templates);
+      await db.settings.put({ key: 'settings', ...backup.settings });
+      await db.notices.bulkAdd(backup.notices);
+    });
+    return { contacts: backup.contacts.length };
+  }
+
+  async clearAll(): Promise<void> {
+    const db = this.db;
+    await db.transaction('rw', [db.contacts, db.attempts, db.meetings, db.referrals, db.templates, db.settings, db.notices], () =>
+      Promise.all([db.contacts, db.attempts, db.meetings, db.referrals, db.templates, db.settings, db.notices].map((t) => t.clear())),
+    );
+  }
+}
+
+/** True for errors IndexedDB raises when the disk is full or storage is unavailable. */
+export function isStorageError(error: unknown): boolean {
+  return (
+    error instanceof Dexie.QuotaExceededError ||
+    error instanceof Dexie.OpenFailedError ||
+    error instanceof Dexie.DatabaseClosedError ||
+    error instanceof Dexie.MissingAPIError ||
+    (error instanceof DOMException && error.name === 'QuotaExceededError')
+  );
+}

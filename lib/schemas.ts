@@ -1,0 +1,201 @@
+/**
+ * The shape of every record Warm Intro keeps. Types come from these schemas (`z.infer`), so the type
+ * and the runtime check cannot drift apart; the repository parses every record before it is written.
+ */
+import { z } from 'zod';
+import { canonicalProfileUrl } from './linkedin/url';
+import { STAGES } from './stages';
+
+export { STAGE_LABELS, STAGES } from './stages';
+export const Stage = z.enum(STAGES);
+export type Stage = z.infer<typeof Stage>;
+
+export const CHANNELS = ['email', 'linkedin', 'phone', 'other'] as const;
+export const Channel = z.enum(CHANNELS);
+export type Channel = z.infer<typeof Channel>;
+
+export const ATTEMPT_KINDS = ['request', 'follow-up', 'thank-you', 'update'] as const;
+export const AttemptKind = z.enum(ATTEMPT_KINDS);
+export type AttemptKind = z.infer<typeof AttemptKind>;
+
+export const Id = z.string().min(1).max(64);
+/** Epoch milliseconds; every date in the database is one of these (time zones only at display). */
+export const Time = z.number().int().min(0).max(8.64e15);
+
+/** Trimmed single-line text with a length cap; page text and imports both pass through here. */
+const line = (max: number) =>
+  z
+    .string()
+    .max(max * 4)
+    .transform((s) => s.replace(/\s+/g, ' ').trim())
+    .pipe(z.string().max(max));
+const optionalLine = (max: number) =>
+  z
+    .union([line(max), z.null()])
+    .optional()
+    .transform((v) => (v ? v : null));
+
+export const Email = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .pipe(z.email({ message: 'not an e-mail address' }).max(254));
+
+export const ProfileUrl = z
+  .string()
+  .max(2048)
+  .transform((url, ctx) => {
+    const canonical = canonicalProfileUrl(url);
+    if (!canonical) {
+      ctx.addIssue({ code: 'custom', message: 'not a LinkedIn profile URL (https://www.linkedin.com/in/…)' });
+      return z.NEVER;
+    }
+    return canonical;
+  });
+
+/** Who referred a contact: another contact, or just a name when the referrer is not in the pipeline. */
+export const Referrer = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('contact'), contactId: Id }),
+  z.object({ type: z.literal('name'), name: line(200).pipe(z.string().min(1)) }),
+]);
+export type Referrer = z.infer<typeof Referrer>;
+
+const uniqueLower = (list: string[]) => [...new Set(list)];
+
+export const Contact = z.object({
+  id: Id,
+  name: line(200).pipe(z.string().min(1, 'a contact needs a name')),
+  headline: optionalLine(500),
+  company: optionalLine(200),
+  location: optionalLine(200),
+  profileUrl: ProfileUrl.nullable().optional().transform((v) => v ?? null),
+  emails: z.array(Email).max(20).default([]).transform(uniqueLower),
+  referrer: Referrer.nullable().default(null),
+  stage: Stage.default('prospect'),
+  tags: z
+    .array(line(60).pipe(z.string().min(1)))
+    .max(50)
+    .default([])
+    .transform(uniqueLower),
+  notes: z.string().max(20_000).default(''),
+  /** Last time the contact replied; a reply stops follow-ups. */
+  repliedAt: Time.nullable().default(null),
+  /** Reminders for this contact wait until then. */
+  snoozedUntil: Time.nullable().default(null),
+  /** Per-contact keep-in-touch interval in days (null: the setting). */
+  keepInTouchDays: z.number().int().min(1).max(3650).nullable().default(null),
+  createdAt: Time,
+  updatedAt: Time,
+});
+export type Contact = z.infer<typeof Contact>;
+export type ContactInput = z.input<typeof Contact>;
+
+export const Attempt = z.object({
+  id: Id,
+  contactId: Id,
+  at: Time,
+  channel: Channel,
+  kind: AttemptKind,
+  subject: optionalLine(500),
+  gmailThreadId: optionalLine(200),
+  gmailDraftId: optionalLine(200),
+  createdAt: Time,
+});
+export type Attempt = z.infer<typeof Attempt>;
+
+export const MEETING_MINUTES = [15, 20, 30, 45, 60] as const;
+
+export const Reflection = z.object({
+  fit: z.string().max(10_000).default(''),
+  perceptions: z.string().max(10_000).default(''),
+  training: z.string().max(10_000).default(''),
+  nextStep: z.string().max(10_000).default(''),
+});
+export type Reflection = z.infer<typeof Reflection>;
+
+export const Meeting = z.object({
+  id: Id,
+  contactId: Id,
+  scheduledAt: Time,
+  minutes: z.number().int().min(5).max(240).default(20),
+  questions: z.array(z.string().trim().min(1).max(1000)).max(50).default([]),
+  researchNotes: z.string().max(20_000).default(''),
+  notes: z.string().max(50_000).default(''),
+  reflection: Reflection.default({ fit: '', perceptions: '', training: '', nextStep: '' }),
+  /** "Could you suggest two more people I should talk to?" — asked at the meeting. */
+  askedForReferrals: z.boolean().default(false),
+  held: z.boolean().default(false),
+  createdAt: Time,
+  updatedAt: Time,
+});
+export type Meeting = z.infer<typeof Meeting>;
+
+export const Referral = z.object({
+  id: Id,
+  fromContactId: Id,
+  toContactId: Id,
+  /** The interviewee said their name may be used when reaching out. */
+  mayUseName: z.boolean().default(true),
+  createdAt: Time,
+});
+export type Referral = z.infer<typeof Referral>;
+
+export const TEMPLATE_IDS = ['request', 'follow-up', 'thank-you', 'update', 'connect-note'] as const;
+export const TemplateId = z.enum(TEMPLATE_IDS);
+export type TemplateId = z.infer<typeof TemplateId>;
+
+export const Template = z.object({
+  id: TemplateId,
+  name: line(100).pipe(z.string().min(1)),
+  /** The attempt a send of this template counts as. */
+  kind: AttemptKind,
+  subject: z.string().max(500),
+  body: z.string().min(1).max(20_000),
+  /** Short form for LinkedIn invitation notes (200 characters on free accounts). */
+  short: z.string().max(300),
+  updatedAt: Time,
+});
+export type Template = z.infer<typeof Template>;
+
+export const NOTIFICATION_STYLES = ['each', 'digest', 'off'] as const;
+
+export const Settings = z.object({
+  userName: z.string().trim().max(200).default(''),
+  fieldOfInterest: z.string().trim().max(200).default(''),
+  maxAttempts: z.number().int().min(1).max(10).default(3),
+  followUpDays: z.number().int().min(1).max(90).default(14),
+  windowDays: z.number().int().min(1).max(365).default(42),
+  thankYouHours: z.number().int().min(1).max(24 * 14).default(48),
+  keepInTouchDays: z.number().int().min(1).max(3650).default(60),
+  meetingMinutes: z.number().int().min(5).max(240).default(20),
+  notificationStyle: z.enum(NOTIFICATION_STYLES).default('each'),
+});
+export type Settings = z.infer<typeof Settings>;
+export const DEFAULT_SETTINGS: Settings = Settings.parse({});
+
+/** A reminder already shown, so a restarted worker never repeats it. */
+export const Notice = z.object({
+  /** `<contactId>:<action>:<dueAt>` — one per due action. */
+  id: z.string().min(1).max(200),
+  contactId: Id,
+  action: z.string().max(40),
+  dueAt: Time,
+  shownAt: Time,
+});
+export type Notice = z.infer<typeof Notice>;
+
+/** A full backup: every table, as exported and restored by the dashboard. */
+export const BACKUP_FORMAT = 'warm-intro-backup';
+export const Backup = z.object({
+  format: z.literal(BACKUP_FORMAT),
+  version: z.literal(1),
+  exportedAt: Time,
+  contacts: z.array(Contact),
+  attempts: z.array(Attempt),
+  meetings: z.array(Meeting),
+  referrals: z.array(Referral),
+  templates: z.array(Template),
+  settings: Settings,
+  notices: z.array(Notice).default([]),
+});
+export type Backup = z.infer<typeof Backup>;

@@ -1,0 +1,103 @@
+/**
+ * The background's side of the protocol: check a raw message, run it against the repository, and
+ * always answer — a malformed or unknown message gets an error reply and writes nothing.
+ */
+import { parseMessage, type Reply, type RequestType, type Responses } from './messages';
+import { isStorageError, RepoError, type ContactDraft, type Repository } from './repository';
+
+/** Requests that only read; everything else is a write that may change what is due. */
+const READS = new Set<RequestType>([
+  'contact.lookup',
+  'contact.matchEmails',
+  'contact.search',
+  'contact.list',
+  'pipeline.summary',
+  'due.list',
+  'settings.get',
+  'templates.list',
+  'backup.export',
+]);
+
+export interface ServerHooks {
+  /** After a successful write (badge, reminders, "data changed" broadcast). */
+  onWrite?: (type: RequestType) => void | Promise<void>;
+  /** Run the reminder check now; answers how many actions are due. */
+  checkReminders?: () => Promise<number>;
+}
+
+type Handlers = { [T in RequestType]: (payload: any) => Promise<Responses[T]> };
+
+function handlers(repo: Repository, hooks: ServerHooks): Handlers {
+  return {
+    'contact.lookup': (p) => repo.lookup(p),
+    'contact.matchEmails': async (p: { emails: string[] }) => {
+      const views = [];
+      const seen = new Set<string>();
+      for (const email of p.emails) {
+        const view = await repo.lookup({ email });
+        if (view && !seen.has(view.contact.id)) {
+          seen.add(view.contact.id);
+          views.push(view);
+        }
+      }
+      return views;
+    },
+    'contact.search': (p) => repo.search(p.query, p.limit),
+    'contact.list': () => repo.listContacts(),
+    'contact.log': (p: ContactDraft) => repo.logContact(p),
+    'contact.update': (p) => repo.updateContact(p.id, p.patch),
+    'contact.delete': async (p) => (await repo.deleteContact(p.id), null),
+    'contact.replied': (p) => repo.markReplied(p.contactId, p.at),
+    'contact.stage': (p) => repo.setStage(p.contactId, p.stage),
+    'contact.snooze': (p) => repo.snooze(p.contactId, p.until),
+    'contact.interviewed': (p) => repo.markInterviewed(p.contactId, p.meetingId),
+    'attempt.record': (p) => repo.recordAttempt(p),
+    'attempt.delete': async (p) => (await repo.deleteAttempt(p.id), null),
+    'meeting.schedule': (p) => repo.scheduleMeeting(p),
+    'meeting.update': async (p) => {
+      const current = await repo.db.meetings.get(p.id);
+      const patch = p.patch.reflection && current ? { ...p.patch, reflection: { ...current.reflection, ...p.patch.reflection } } : p.patch;
+      return repo.updateMeeting(p.id, patch);
+    },
+    'meeting.delete': async (p) => (await repo.deleteMeeting(p.id), null),
+    'referral.add': (p) => repo.addReferral(p),
+    'pipeline.summary': () => repo.summary(),
+    'due.list': () => repo.due(),
+    'settings.get': () => repo.settings(),
+    'settings.save': (p) => repo.saveSettings(p),
+    'templates.list': () => repo.templates(),
+    'template.save': (p) => repo.saveTemplate(p),
+    'template.reset': (p) => repo.resetTemplate(p.id),
+    'backup.export': () => repo.exportBackup(),
+    'backup.restore': (p) => repo.restoreBackup(p.backup),
+    'data.clear': async () => (await repo.clearAll(), null),
+    'contacts.import': (p) => repo.importContacts(p.contacts, p.duplicates),
+    'reminders.check': async () => ({ due: hooks.checkReminders ? await hooks.checkReminders() : (await repo.due()).length }),
+  };
+}
+
+export function createServer(repo: Repository, hooks: ServerHooks = {}) {
+  const table = handlers(repo, hooks);
+  return async function handle(raw: unknown): Promise<Reply<unknown>> {
+    const msg = parseMessage(raw);
+    if (!msg.ok) return msg;
+    try {
+      const data = await table[msg.type](msg.payload);
+      if (!READS.has(msg.type)) await hooks.onWrite?.(msg.type);
+      return { ok: true, data };
+    } catch (error) {
+      if (error instanceof RepoError) return { ok: false, error: { code: error.code, message: error.message } };
+      if (isStorageError(error)) {
+        return {
+          ok: false,
+          error: { code: 'storage', message: 'Warm Intro cannot reach its local database (disk full or storage blocked).' },
+        };
+      }
+      if (error instanceof Error && error.name === 'ConstraintError') {
+        return { ok: false, error: { code: 'conflict', message: 'That record already exists.' } };
+      }
+      console.error('[warm-intro] request failed', msg.type, error);
+      return { ok: false, error: { code: 'internal', message: 'Something went wrong inside Warm Intro; nothing was saved.' } };
+    }
+  };
+}

@@ -1,0 +1,61 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { WarmIntroDB } from '../../lib/db';
+import { Repository } from '../../lib/repository';
+import { createServer } from '../../lib/server';
+
+let db: WarmIntroDB;
+let handle: ReturnType<typeof createServer>;
+let writes: string[];
+
+beforeEach(() => {
+  db = new WarmIntroDB(`test-${crypto.randomUUID()}`);
+  writes = [];
+  handle = createServer(new Repository(db), { onWrite: (t) => void writes.push(t) });
+});
+afterEach(async () => {
+  await db.delete();
+});
+
+describe('the message protocol', () => {
+  it.each([
+    ['null', null],
+    ['a string', 'contact.log'],
+    ['an array', [1, 2]],
+    ['no type', { payload: {} }],
+    ['a numeric type', { type: 7 }],
+  ])('answers %s with a bad-request error', async (_, raw) => {
+    expect(await handle(raw)).toMatchObject({ ok: false, error: { code: 'bad-request' } });
+  });
+
+  it('answers an unknown type, even one named like an Object property, with unknown-type', async () => {
+    for (const type of ['contact.explode', 'toString', '__proto__', 'constructor']) {
+      expect(await handle({ type })).toMatchObject({ ok: false, error: { code: 'unknown-type' } });
+    }
+  });
+
+  it('explains which field of a payload is wrong, and writes nothing', async () => {
+    const reply = await handle({ type: 'contact.log', payload: { name: 'X', emails: 'not-a-list' } });
+    expect(reply).toMatchObject({ ok: false, error: { code: 'bad-request' } });
+    expect(!reply.ok && reply.error.message).toMatch(/emails/);
+    const semantic = await handle({ type: 'contact.log', payload: { name: 'X', profileUrl: 'https://evil.example/in/x/' } });
+    expect(semantic).toMatchObject({ ok: false, error: { code: 'bad-request' } });
+    expect(await db.contacts.count()).toBe(0);
+    expect(writes).toEqual([]);
+  });
+
+  it('still works after bad messages, and reports writes', async () => {
+    await handle({ type: 'attempt.record', payload: { contactId: 'x', channel: 'pigeon', kind: 'request' } });
+    const logged = await handle({ type: 'contact.log', payload: { name: 'Olivia Hartmann' } });
+    expect(logged.ok).toBe(true);
+    const summary = await handle({ type: 'pipeline.summary' });
+    expect(summary).toMatchObject({ ok: true, data: { total: 1 } });
+    expect(writes).toEqual(['contact.log']);
+  });
+
+  it('answers not-found for records that do not exist', async () => {
+    expect(await handle({ type: 'contact.update', payload: { id: 'nope', patch: { notes: 'x' } } })).toMatchObject({
+      ok: false,
+      error: { code: 'not-found' },
+    });
+  });
+});
