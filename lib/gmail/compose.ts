@@ -133,6 +133,8 @@ type Recipients = Record<RecipientKind, string[]>;
 function readRecipients(element: Element): Recipients {
   const found: Record<RecipientKind, Set<string>> = { to: new Set(), cc: new Set(), bcc: new Set() };
   const suggestionLists = autocompleteListIds(element);
+  // Legacy chips carry the address in `span[email]`; the field comes from their hidden input, or their row.
+  const legacyChips = Array.from(element.querySelectorAll(S.legacyChip), (chip) => ({ chip, kind: legacyChipKind(chip, element) }));
 
   for (const kind of S.RECIPIENT_KINDS) {
     // Current chips: the hovercard id is the address; the display name is never parsed.
@@ -142,17 +144,13 @@ function readRecipients(element: Element): Recipients {
       if (isInFromField(chip, element)) continue;
       addAddress(found[kind], chip.getAttribute('data-hovercard-id'));
     }
+    for (const { chip } of legacyChips.filter((c) => c.kind === kind)) {
+      addAddress(found[kind], chip.querySelector(S.legacyChipAddress)?.getAttribute('email') ?? null);
+    }
     // Legacy: hidden inputs (committed chips) and the textarea (typed text Gmail would still send to).
     for (const field of element.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>(S.legacyRecipientValue(kind))) {
       for (const address of parseAddressList(field.value)) found[kind].add(address);
     }
-  }
-
-  // Legacy chips carry the address in `span[email]`; the field comes from their hidden input, or their row.
-  for (const chip of element.querySelectorAll(S.legacyChip)) {
-    const kind = legacyChipKind(chip, element);
-    const address = chip.querySelector(S.legacyChipAddress);
-    if (kind && address) addAddress(found[kind], address.getAttribute('email'));
   }
 
   // Collapsed line only when no field could be read: it does not say which address is To and which Cc.

@@ -359,11 +359,11 @@ describe('contactStatus: days are 24 hours, whatever the clocks do', () => {
     expect(s.windowClosesAt).toBe(Date.UTC(2026, 3, 12, 17, 0, 0));
   });
 
-  it('a thank-you across the EU change back to standard time (2026-10-25) is due 48 hours after the meeting', () => {
-    // 11:00 CEST on Saturday 2026-10-24; 48 hours later is 10:20 CET on Monday (clocks went back).
+  it('a thank-you reminder across the EU change back to standard time (2026-10-25) comes 24 hours after the meeting', () => {
+    // 11:00 CEST on Saturday 2026-10-24; 24 hours after its end is 10:20 CET on Sunday (clocks went back).
     const start = Date.UTC(2026, 9, 24, 9, 0, 0);
     const s = status(contact({ stage: 'interviewed' }), [], start + HOUR, [meeting(start, { held: true })]);
-    expect(s.next?.dueAt).toBe(Date.UTC(2026, 9, 26, 9, 20, 0));
+    expect(s.next?.dueAt).toBe(Date.UTC(2026, 9, 25, 9, 20, 0));
   });
 
   it('preparation across the EU change is due 24 hours before, not a calendar day', () => {
