@@ -4,7 +4,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { Sidebar } from '../../components/sidebar/Sidebar';
-import { extractProfile, topCard } from '../../lib/linkedin/extract';
+import { extractProfile, topCardName } from '../../lib/linkedin/extract';
 import { createProfileTracker, READ_GRACE_MS, type ProfilePageState } from '../../lib/linkedin/page';
 import '../../components/theme.css';
 import '../../components/sidebar/sidebar.css';
@@ -26,7 +26,7 @@ export default defineContentScript({
 });
 
 function watchProfiles(ctx: ContentScriptContext): void {
-  const tracker = createProfileTracker({ extract: extractProfile, topCard });
+  const tracker = createProfileTracker({ extract: extractProfile, topCardName });
   let ui: ShadowRootContentScriptUi<void> | null = null;
   let page: ProfilePageState | null = null;
   let collapsed = false;
@@ -56,7 +56,6 @@ function watchProfiles(ctx: ContentScriptContext): void {
       anchor: 'body',
       append: 'last',
       onMount: () => {},
-      onRemove: (_, __, ___) => {},
     });
     created.mount();
     const container = created.uiContainer;

@@ -20,14 +20,10 @@ export type ProfilePageState =
   | { kind: 'unreadable'; profileUrl: string }
   | { kind: 'profile'; profile: Profile };
 
-export interface TopCard {
-  node: Element | null;
-  name: string | null;
-}
-
 export interface TrackerDeps {
   extract: (doc: Document, url: string) => Profile | null;
-  topCard: (doc: Document) => TopCard;
+  /** The name in the top card now (lib/linkedin/extract.ts `topCardName`). */
+  topCardName: (doc: Document) => string | null;
 }
 
 /** How long a profile URL may show no readable person before we say so. */
@@ -45,24 +41,22 @@ export function sidebarSlug(url: string): string | null {
 export function createProfileTracker(deps: TrackerDeps) {
   let slug: string | null = null;
   let since = 0;
-  /** The top card that was on screen when the URL moved to another person. */
-  let stale: TopCard | null = null;
+  /** The name that was on screen when the URL moved to another person. */
+  let stale: string | null = null;
 
   return {
     read(doc: Document, url: string, now: number): ProfilePageState | null {
       const next = sidebarSlug(url);
       if (next !== slug) {
-        const card = slug !== null ? deps.topCard(doc) : null;
-        stale = card && card.node ? card : null;
+        stale = slug !== null ? deps.topCardName(doc) : null;
         slug = next;
         since = now;
       }
       if (next === null) return null;
       const profileUrl = `https://www.linkedin.com/in/${encodeURIComponent(next)}/`;
       const late = now - since >= READ_GRACE_MS;
-      if (stale) {
-        const card = deps.topCard(doc);
-        if (card.node === stale.node && card.name === stale.name) {
+      if (stale !== null) {
+        if (deps.topCardName(doc) === stale) {
           return late ? { kind: 'unreadable', profileUrl } : { kind: 'reading', profileUrl };
         }
         stale = null;

@@ -3,8 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-// @ts-expect-error plain JavaScript harness shared with npm start and the benchmark
 import { extensionUrl, launch } from '../harness/browser.mjs';
+
+declare const chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } };
 
 const OLIVIA = 'https://www.linkedin.com/in/olivia-hartmann-8a61b2b4/';
 

@@ -34,6 +34,7 @@ export function findChromium() {
 }
 
 /** Which fixture answers which URL. First match wins; anything unmatched is refused (no network). */
+/** @type {Array<[RegExp, string]>} */
 export const DEFAULT_ROUTES = [
   [/^https:\/\/www\.linkedin\.com\/in\/olivia-hartmann-8a61b2b4\//, 'linkedin-profile-classic.html'],
   [/^https:\/\/www\.linkedin\.com\/in\/(marcus-lindqvist-2b7a9e11|priya-natarajan-5c9d0e21|tomas-alvarez-91f3c0d2)\//, 'linkedin-profile-spa.html'],
@@ -49,19 +50,22 @@ export const DEFAULT_ROUTES = [
  * Serve fixtures at their real URLs. `routes` are [RegExp, fixture file] pairs tried before the
  * defaults. Every request is logged in the returned array (url, and whether it was served).
  */
+/**
+ * @param {import('playwright-core').BrowserContext} context
+ * @param {Array<[RegExp, string]>} [routes]
+ */
 export async function serveFixtures(context, routes = []) {
   const table = [...routes, ...DEFAULT_ROUTES];
   const log = [];
-  await context.route('**/*', async (route) => {
+  // Only the web: the extension's own pages and scripts load as usual.
+  await context.route((url) => url.protocol === 'http:' || url.protocol === 'https:', async (route) => {
     const url = route.request().url();
     const hit = table.find(([re]) => re.test(url));
     log.push({ url, served: !!hit, resourceType: route.request().resourceType(), frame: route.request().frame()?.url?.() });
     if (!hit) return route.abort('blockedbyclient');
-    return route.fulfill({
-      status: 200,
-      contentType: 'text/html; charset=utf-8',
-      body: readFileSync(join(FIXTURES, hit[1])),
-    });
+    const file = join(FIXTURES, hit[1]);
+    if (!existsSync(file)) return route.fulfill({ status: 404, body: `missing fixture ${hit[1]}` });
+    return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: readFileSync(file) });
   });
   return log;
 }
@@ -69,6 +73,7 @@ export async function serveFixtures(context, routes = []) {
 /**
  * Launch Chromium with the built extension. Returns the context, the extension id (read from the
  * service worker URL: it depends on the build path) and the request log.
+ * @param {{ userDataDir?: string, headless?: boolean, routes?: Array<[RegExp, string]>, slowMo?: number }} [options]
  */
 export async function launch({ userDataDir, headless = true, routes = [], slowMo } = {}) {
   if (!existsSync(join(EXTENSION, 'manifest.json'))) {
@@ -100,6 +105,7 @@ export async function launch({ userDataDir, headless = true, routes = [], slowMo
   return { context, extensionId, requests, userDataDir: dir };
 }
 
+/** @param {string} extensionId @param {string} path */
 export function extensionUrl(extensionId, path) {
   return `chrome-extension://${extensionId}/${path.replace(/^\//, '')}`;
 }

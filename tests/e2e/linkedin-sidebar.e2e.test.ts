@@ -1,0 +1,111 @@
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { extensionUrl, launch } from '../harness/browser.mjs';
+
+declare const chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } };
+
+const OLIVIA = 'https://www.linkedin.com/in/olivia-hartmann-8a61b2b4/';
+const MARCUS = 'https://www.linkedin.com/in/marcus-lindqvist-2b7a9e11/';
+
+describe('LinkedIn profile sidebar in real Chromium', () => {
+  let context: BrowserContext;
+  let extensionId: string;
+
+  beforeAll(async () => {
+    ({ context, extensionId } = await launch());
+  });
+  afterAll(async () => {
+    await context?.close();
+  });
+
+  async function send(type: string, payload?: unknown) {
+    const page = await context.newPage();
+    await page.goto(extensionUrl(extensionId, 'popup.html'));
+    const reply = (await page.evaluate((m) => chrome.runtime.sendMessage(m), { type, payload })) as { ok: boolean; data: any };
+    await page.close();
+    if (!reply.ok) throw new Error(JSON.stringify(reply));
+    return reply.data;
+  }
+
+  const sidebarCount = (page: Page) => page.locator('warm-intro-sidebar').count();
+
+  it('logs the person with a referrer picked from contacts; the popup counts them and a reload knows them', async () => {
+    await send('contact.log', { name: 'Hannah Becker', company: 'Contoso Health' });
+    const page = await context.newPage();
+    await page.goto(OLIVIA);
+    await expect.poll(() => page.getByTestId('wi-profile-name').textContent(), { timeout: 10_000 }).toBe('Olivia Hartmann');
+    await page.getByTestId('wi-referrer').fill('Hann');
+    await page.getByTestId('wi-picker-option').first().click();
+    await page.getByTestId('wi-note').fill('Met Hannah at the product meetup.');
+    await page.getByTestId('wi-log-contact').click();
+    await expect.poll(() => page.getByTestId('wi-stage').textContent()).toBe('Prospect');
+    await expect.poll(() => page.getByTestId('wi-attempts').textContent()).toMatch(/^0 of 3/);
+    expect(await page.getByTestId('wi-referrer-name').textContent()).toBe('Hannah Becker');
+
+    const popup = await context.newPage();
+    await popup.goto(extensionUrl(extensionId, 'popup.html'));
+    await expect.poll(() => popup.getByTestId('wi-stage-count-prospect').textContent()).toBe('2');
+    await popup.close();
+
+    await page.reload();
+    await expect.poll(() => page.getByTestId('wi-stage').textContent(), { timeout: 10_000 }).toBe('Prospect');
+    expect(await page.getByTestId('wi-profile-name').textContent()).toBe('Olivia Hartmann');
+    expect(await page.getByTestId('wi-notes').inputValue()).toBe('Met Hannah at the product meetup.');
+
+    // A LinkedIn message sent from the sidebar counts as the first attempt.
+    await page.getByTestId('wi-record-message').click();
+    await expect.poll(() => page.getByTestId('wi-attempts').textContent()).toMatch(/^1 of 3/);
+    expect(await page.getByTestId('wi-stage').textContent()).toBe('Requested');
+    await page.close();
+  });
+
+  it('follows LinkedIn’s in-page navigation to the next person, never showing the old person under the new URL', async () => {
+    const page = await context.newPage();
+    await page.goto(MARCUS);
+    await expect.poll(() => page.getByTestId('wi-profile-name').textContent(), { timeout: 10_000 }).toBe('Marcus Lindqvist');
+    // Record every name the sidebar shows together with the URL at that moment.
+    await page.evaluate(() => {
+      const seen: string[] = [];
+      (window as any).__wiSeen = seen;
+      const host = document.querySelector('warm-intro-sidebar')!;
+      const read = () => {
+        const name = host.shadowRoot?.querySelector('[data-testid="wi-profile-name"]')?.textContent ?? '';
+        seen.push(`${location.pathname}|${name}`);
+      };
+      new MutationObserver(read).observe(host.shadowRoot!, { subtree: true, childList: true, characterData: true });
+    });
+    await page.locator('aside a[href="https://www.linkedin.com/in/priya-natarajan-5c9d0e21/"]').first().click();
+    await expect.poll(() => page.getByTestId('wi-profile-name').textContent(), { timeout: 10_000 }).toBe('Priya Natarajan');
+    expect(page.url()).toBe('https://www.linkedin.com/in/priya-natarajan-5c9d0e21/');
+    expect(await sidebarCount(page)).toBe(1);
+    const seen: string[] = await page.evaluate(() => (window as any).__wiSeen);
+    expect(seen.filter((s) => s.startsWith('/in/priya') && s.endsWith('|Marcus Lindqvist'))).toEqual([]);
+
+    await page.goBack();
+    await expect.poll(() => page.getByTestId('wi-profile-name').textContent(), { timeout: 10_000 }).toBe('Marcus Lindqvist');
+    expect(await sidebarCount(page)).toBe(1);
+    await page.close();
+  });
+
+  it('collapses to a slim tab and remembers it', async () => {
+    const page = await context.newPage();
+    await page.goto(MARCUS);
+    await page.getByTestId('wi-collapse').click();
+    await expect.poll(() => page.getByTestId('wi-sidebar-tab').count()).toBe(1);
+    expect(await page.getByTestId('wi-sidebar').count()).toBe(0);
+    await page.reload();
+    await expect.poll(() => page.getByTestId('wi-sidebar-tab').count(), { timeout: 10_000 }).toBe(1);
+    await page.getByTestId('wi-sidebar-tab').click();
+    await expect.poll(() => page.getByTestId('wi-sidebar').count()).toBe(1);
+    await page.close();
+  });
+
+  it('shows changes made elsewhere without a reload', async () => {
+    const page = await context.newPage();
+    await page.goto(MARCUS);
+    await expect.poll(() => page.getByTestId('wi-log-contact').count(), { timeout: 10_000 }).toBe(1);
+    await send('contact.log', { name: 'Marcus Lindqvist', profileUrl: MARCUS });
+    await expect.poll(() => page.getByTestId('wi-stage').textContent(), { timeout: 5_000 }).toBe('Prospect');
+    await page.close();
+  });
+});
