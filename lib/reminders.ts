@@ -56,6 +56,56 @@ export function reminderText(item: DueItem, now: number, lastMeetingAt: number |
   }
 }
 
+/** Where reminders show: the toolbar badge and system notifications (browser APIs in the worker). */
+export interface ReminderSurface {
+  setBadge(text: string): Promise<void>;
+  notify(id: string, content: { title: string; message: string; buttons: boolean }): Promise<void>;
+}
+
+export async function refreshBadge(repo: Repository, surface: ReminderSurface, now = Date.now()): Promise<number> {
+  const due = await repo.due(now);
+  await surface.setBadge(badgeText(due.length));
+  return due.length;
+}
+
+/**
+ * Recompute what is due, update the badge, and notify each newly due action once (or one digest,
+ * or nothing, as the settings say). Returns how many actions are due.
+ */
+export async function checkReminders(repo: Repository, surface: ReminderSurface, now = Date.now()): Promise<number> {
+  const due = await repo.due(now);
+  await surface.setBadge(badgeText(due.length));
+  const settings = await repo.settings();
+  // Marked as shown before showing: a worker killed in between loses one reminder rather than
+  // repeating it forever.
+  const fresh = await takeNewReminders(repo, due);
+  if (settings.notificationStyle === 'off' || fresh.length === 0) return due.length;
+  if (settings.notificationStyle === 'digest') {
+    await surface.notify(`digest:${now}`, {
+      title: `Warm Intro: ${fresh.length} thing${fresh.length === 1 ? '' : 's'} to do`,
+      message: fresh
+        .map((f) => `${f.contact.name}: ${f.status.next?.label ?? ''}`)
+        .slice(0, 4)
+        .join('\n'),
+      buttons: false,
+    });
+    return due.length;
+  }
+  for (const item of fresh) {
+    const meetings = await repo.db.meetings.where('contactId').equals(item.contact.id).sortBy('scheduledAt');
+    const lastHeld = meetings.filter((m) => m.held).at(-1)?.scheduledAt ?? null;
+    const text = reminderText(item, now, lastHeld);
+    await surface.notify(`contact:${item.contact.id}:${item.status.next?.action}`, { ...text, buttons: true });
+  }
+  return due.length;
+}
+
+/** The contact a notification is about, from its id. */
+export function notificationContactId(notificationId: string): string | null {
+  const m = /^contact:([^:]+):/.exec(notificationId);
+  return m?.[1] ?? null;
+}
+
 /** Due items not shown before; marks them shown. */
 export async function takeNewReminders(repo: Repository, due: DueItem[]): Promise<DueItem[]> {
   const fresh: DueItem[] = [];

@@ -1,0 +1,104 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { REMINDER_ALARM } from '../../lib/reminders';
+
+const DAY = 24 * 60 * 60 * 1000;
+
+/** A fresh background worker: new modules, new Dexie instance, same IndexedDB underneath. */
+async function startWorker() {
+  // The old worker is gone: its listeners with it.
+  for (const event of [
+    fakeBrowser.runtime.onMessage,
+    fakeBrowser.runtime.onInstalled,
+    fakeBrowser.runtime.onStartup,
+    fakeBrowser.alarms.onAlarm,
+    fakeBrowser.notifications.onClicked,
+    fakeBrowser.notifications.onButtonClicked,
+  ]) {
+    (event as unknown as { removeAllListeners(): void }).removeAllListeners();
+  }
+  vi.resetModules();
+  const messages = await import('../../entrypoints/background/messages');
+  const reminders = await import('../../entrypoints/background/reminders');
+  messages.setupMessages();
+  reminders.setupReminders();
+}
+
+async function send(message: unknown) {
+  return fakeBrowser.runtime.sendMessage(message as never) as Promise<{ ok: boolean; data?: any; error?: any }>;
+}
+
+let badge: string[];
+let notes: { id: string; title: string }[];
+
+beforeEach(async () => {
+  badge = [];
+  notes = [];
+  // Not modelled by the fake browser: the badge and notifications, recorded here.
+  Object.assign(fakeBrowser.action, {
+    setBadgeText: vi.fn(async ({ text }: { text: string }) => void badge.push(text)),
+    setBadgeBackgroundColor: vi.fn(async () => {}),
+  });
+  Object.assign(fakeBrowser.notifications, {
+    create: vi.fn(async (id: string, o: { title: string }) => (notes.push({ id, title: o.title }), id)),
+  });
+  const { WarmIntroDB } = await import('../../lib/db');
+  await new WarmIntroDB().delete();
+});
+
+describe('background worker', () => {
+  it('answers messages, and a malformed one does not stop the next', async () => {
+    await startWorker();
+    expect(await send({ type: 'nope' })).toMatchObject({ ok: false, error: { code: 'unknown-type' } });
+    expect(await send({ type: 'contact.log', payload: { name: 'Olivia Hartmann' } })).toMatchObject({ ok: true });
+  });
+
+  it('turns an overdue follow-up into a badge and one notification, and a restarted worker does not repeat it', async () => {
+    await startWorker();
+    const { data } = await send({ type: 'contact.log', payload: { name: 'Olivia Hartmann' } });
+    await send({
+      type: 'attempt.record',
+      payload: { contactId: data.contact.id, channel: 'email', kind: 'request', at: Date.now() - 15 * DAY },
+    });
+    // The write itself already recomputed what is due.
+    expect(badge.at(-1)).toBe('1');
+    expect(notes).toEqual([{ id: `contact:${data.contact.id}:follow-up`, title: 'Follow up with Olivia Hartmann (attempt 2 of 3)' }]);
+
+    const before = badge.length;
+    await fakeBrowser.alarms.onAlarm.trigger({ name: REMINDER_ALARM, scheduledTime: Date.now() });
+    await vi.waitFor(() => expect(badge.length).toBe(before + 1));
+    expect(badge.at(-1)).toBe('1');
+    expect(notes).toHaveLength(1);
+
+    // Kill and wake the worker: same badge, no second notification.
+    await startWorker();
+    badge.length = 0;
+    await fakeBrowser.alarms.onAlarm.trigger({ name: REMINDER_ALARM, scheduledTime: Date.now() });
+    await vi.waitFor(() => expect(badge).toEqual(['1']));
+    expect(notes).toHaveLength(1);
+  });
+
+  it('clears the badge when nothing is due', async () => {
+    await startWorker();
+    const { data } = await send({ type: 'contact.log', payload: { name: 'Marcus Lindqvist' } });
+    await send({ type: 'attempt.record', payload: { contactId: data.contact.id, channel: 'email', kind: 'request' } });
+    expect(badge.at(-1)).toBe('');
+    expect(notes).toEqual([]);
+  });
+
+  it('keeps quiet when notifications are off, but still counts on the badge', async () => {
+    await startWorker();
+    await send({ type: 'settings.save', payload: { notificationStyle: 'off' } });
+    const { data } = await send({ type: 'contact.log', payload: { name: 'Priya Natarajan' } });
+    await send({ type: 'attempt.record', payload: { contactId: data.contact.id, channel: 'linkedin', kind: 'request', at: Date.now() - 20 * DAY } });
+    expect(badge.at(-1)).toBe('1');
+    expect(notes).toEqual([]);
+  });
+
+  it('creates the periodic alarm once when installed', async () => {
+    await startWorker();
+    await fakeBrowser.runtime.onInstalled.trigger({ reason: 'install', temporary: false } as never);
+    await vi.waitFor(async () => expect(await fakeBrowser.alarms.get(REMINDER_ALARM)).toBeTruthy());
+    expect((await fakeBrowser.alarms.getAll()).length).toBe(1);
+  });
+});
