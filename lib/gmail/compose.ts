@@ -134,7 +134,10 @@ function readRecipients(element: Element): Recipients {
   const found: Record<RecipientKind, Set<string>> = { to: new Set(), cc: new Set(), bcc: new Set() };
   const suggestionLists = autocompleteListIds(element);
   // Legacy chips carry the address in `span[email]`; the field comes from their hidden input, or their row.
-  const legacyChips = Array.from(element.querySelectorAll(S.legacyChip), (chip) => ({ chip, kind: legacyChipKind(chip, element) }));
+  const legacyChips = Array.from(element.querySelectorAll(S.legacyChip), (chip) => ({
+    chip,
+    kind: legacyChipKind(chip, element),
+  }));
 
   for (const kind of S.RECIPIENT_KINDS) {
     // Current chips: the hovercard id is the address; the display name is never parsed.
@@ -156,7 +159,8 @@ function readRecipients(element: Element): Recipients {
   // Collapsed line only when no field could be read: it does not say which address is To and which Cc.
   if (found.to.size + found.cc.size + found.bcc.size === 0) {
     for (const span of S.queryAll(element, S.recipientSummary)) {
-      if (!isInFromField(span, element)) addAddress(found.to, span.getAttribute('email') ?? span.getAttribute('data-hovercard-id'));
+      if (isInFromField(span, element)) continue;
+      addAddress(found.to, span.getAttribute('email') ?? span.getAttribute('data-hovercard-id'));
     }
   }
   return { to: [...found.to], cc: [...found.cc], bcc: [...found.bcc] };

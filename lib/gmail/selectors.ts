@@ -25,7 +25,8 @@ export const composeAnchor: readonly string[] = [
 ];
 
 /** The window around a popup or full-screen compose; an inline reply has none. */
-export const composeDialog = '[role=dialog]'; // popup `div.AD > div.nH > [role=dialog]`; full screen `.aSs .aSt … [role=dialog]`
+// Popup `div.AD > div.nH > [role=dialog]`; full screen `.aSs .aSt … [role=dialog]`.
+export const composeDialog = '[role=dialog]';
 
 /** The compose itself when it has no dialog of its own (inline reply, standalone pop-out). */
 export const composeElement: readonly string[] = [

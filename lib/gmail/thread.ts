@@ -7,7 +7,7 @@ import { normalizeAddress } from './compose';
 import * as S from './selectors';
 
 export type ThreadMessage = {
-  /** `thread-f:<id>` from the heading's `data-thread-perm-id` (same form as `GmailCompose.threadId`), else the legacy hex id. */
+  /** `thread-f:<id>` from the heading's `data-thread-perm-id` (as `GmailCompose.threadId`), else the legacy hex id. */
   threadId: string | null;
   subject: string | null;
   /** Sender address, lower-cased. */
@@ -62,7 +62,7 @@ function headingScope(message: Element, root: ParentNode): ParentNode {
   return message.closest('[role=main]') ?? root;
 }
 
-/** Gmail keeps views it navigated away from in the DOM, hidden by an inline `display:none`. */
+/** Views Gmail navigated away from may stay in the DOM, hidden by an inline `display:none` or `hidden`. */
 function isHidden(el: Element, root: ParentNode): boolean {
   for (let node: Element | null = el; node && node !== root; node = node.parentElement) {
     if ((node as HTMLElement).style?.display === 'none' || node.hasAttribute('hidden')) return true;

@@ -175,6 +175,21 @@ describe('findComposes on gmail-reply.html (inline reply)', () => {
   });
 });
 
+describe('findComposes in a standalone pop-out window', () => {
+  it('treats a compose under `body.xE.xp` as full screen, not inline', () => {
+    const doc = loadFixture('gmail-compose.html', `${INBOX}?compose=new`);
+    const template = doc.getElementById('fx-compose-template') as HTMLTemplateElement;
+    const m9 = (template.content.cloneNode(true) as DocumentFragment).querySelector('.M9') as HTMLElement;
+    (m9.querySelector('input[name=composeid]') as HTMLInputElement).value = 'c9';
+    const main = doc.querySelector('[role=main]') as HTMLElement;
+    main.replaceChildren(m9); // the pop-out page has the compose, without a dialog, as its main content
+    doc.body.classList.add('xE', 'xp');
+    const c = only(findComposes(doc));
+    expect(c).toMatchObject({ composeId: 'c9', inline: false, fullscreen: true, minimized: false });
+    expect(c.element).toBe(m9);
+  });
+});
+
 describe('findComposes on project fixtures', () => {
   it('gmail-compose-multi.html: three composes in order, the first minimized', () => {
     const doc = loadFixture('gmail-compose-multi.html', INBOX);
@@ -185,10 +200,19 @@ describe('findComposes on project fixtures', () => {
       ['c23', false],
     ]);
     const [c21, c22, c23] = composes;
-    expect(c21).toMatchObject({ draftId: '#msg-a:r-4410923387716650021', subject: 'Coffee chat?', to: ['priya.natarajan@example.com'] });
+    expect(c21).toMatchObject({
+      draftId: '#msg-a:r-4410923387716650021',
+      subject: 'Coffee chat?',
+      to: ['priya.natarajan@example.com'],
+    });
     expect(c22).toMatchObject({ to: ['hannah.becker@example.com'], cc: ['ravi.shah@example.net'], bcc: [] });
     // Same address twice in different case, one Bcc, and an address still being typed (not a chip).
-    expect(c23).toMatchObject({ to: ['zoe.angstrom-nunez@example.com'], cc: [], bcc: ['tomas.alvarez@example.com'], subject: '' });
+    expect(c23).toMatchObject({
+      to: ['zoe.angstrom-nunez@example.com'],
+      cc: [],
+      bcc: ['tomas.alvarez@example.com'],
+      subject: '',
+    });
   });
 
   it('gmail-compose-multi.html: display names with commas never split an address', () => {
@@ -247,8 +271,8 @@ describe('findComposes on project fixtures', () => {
 describe('parseAddressList', () => {
   it('splits on commas and semicolons outside quotes and angle brackets', () => {
     expect(
-      parseAddressList('"Becker, Hannah" <Hannah.Becker@example.com>, ravi.shah@example.net; Shah, Ravi <ravi.shah@example.net>'),
-    ).toEqual(['hannah.becker@example.com', 'ravi.shah@example.net']);
+      parseAddressList('"Becker, Hannah" <Hannah.Becker@example.com>, ravi.shah@example.net; Shah, Ravi <ravi@example.net>'),
+    ).toEqual(['hannah.becker@example.com', 'ravi.shah@example.net', 'ravi@example.net']);
   });
 
   it('keeps an address whose display name looks like an address, and drops unfinished entries', () => {
