@@ -17,10 +17,11 @@ describe('the built extension in real Chromium', () => {
   let context: BrowserContext;
   let extensionId: string;
   let profileDir: string;
+  let requests: { url: string; served: boolean; resourceType: string }[];
 
   beforeAll(async () => {
     profileDir = mkdtempSync(join(tmpdir(), 'wi-e2e-foundation-'));
-    ({ context, extensionId } = await launch({ userDataDir: profileDir }));
+    ({ context, extensionId, requests } = await launch({ userDataDir: profileDir }));
   });
   afterAll(async () => {
     await context?.close();
@@ -51,6 +52,12 @@ describe('the built extension in real Chromium', () => {
     await page.locator('[gh=cm]').click();
     await expect.poll(() => page.getByTestId('wi-compose-button').count(), { timeout: 10_000 }).toBe(1);
     await page.close();
+  });
+
+  it('makes no network request of its own: the only web requests are the pages themselves', () => {
+    expect(requests.length).toBeGreaterThan(0);
+    const others = requests.filter((r) => r.resourceType !== 'document' || !r.served);
+    expect(others).toEqual([]);
   });
 
   it('opens the popup', async () => {

@@ -1,0 +1,100 @@
+import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { Sidebar, type ProfileFacts } from '../../components/sidebar/Sidebar';
+import { installFakeBackground } from '../helpers/background';
+
+const OLIVIA: ProfileFacts = {
+  name: 'Olivia Hartmann',
+  headline: 'Senior Product Manager at Northwind Analytics | B2B SaaS, data platforms',
+  company: 'Northwind Analytics',
+  location: 'Austin, Texas, United States',
+  profileUrl: 'https://www.linkedin.com/in/olivia-hartmann-8a61b2b4/',
+};
+
+afterEach(() => {
+  document.body.innerHTML = '';
+});
+
+describe('Sidebar', () => {
+  it('offers to log an unknown person with a referrer found among contacts', async () => {
+    const { repo } = installFakeBackground();
+    const { contact: hannah } = await repo.logContact({ name: 'Hannah Becker', company: 'Contoso Health' });
+    render(<Sidebar page={{ kind: 'profile', profile: OLIVIA }} collapsed={false} onToggle={() => {}} />);
+    expect(screen.getByTestId('wi-profile-name').textContent).toBe('Olivia Hartmann');
+    const referrer = await screen.findByTestId('wi-referrer');
+    fireEvent.input(referrer, { target: { value: 'hann' } });
+    const option = await screen.findByTestId('wi-picker-option');
+    fireEvent.mouseDown(option);
+    fireEvent.click(screen.getByTestId('wi-log-contact'));
+    await waitFor(() => expect(screen.getByTestId('wi-stage').textContent).toBe('Prospect'));
+    const view = await repo.lookup({ profileUrl: OLIVIA.profileUrl });
+    expect(view?.contact.referrer).toEqual({ type: 'contact', contactId: hannah.id });
+    expect(view?.contact.company).toBe('Northwind Analytics');
+    expect(screen.getByTestId('wi-referrer-name').textContent).toBe('Hannah Becker');
+  });
+
+  it('keeps a typed referrer who is not a contact as a name', async () => {
+    const { repo } = installFakeBackground();
+    render(<Sidebar page={{ kind: 'profile', profile: OLIVIA }} collapsed={false} onToggle={() => {}} />);
+    fireEvent.input(await screen.findByTestId('wi-referrer'), { target: { value: 'Aunt June' } });
+    fireEvent.click(screen.getByTestId('wi-log-contact'));
+    await waitFor(async () => expect((await repo.lookup({ profileUrl: OLIVIA.profileUrl }))?.referrerName).toBe('Aunt June'));
+  });
+
+  it('shows a known person’s stage, attempts and next follow-up, and records a LinkedIn message', async () => {
+    const { repo } = installFakeBackground();
+    const { contact } = await repo.logContact({ ...OLIVIA, referrer: { type: 'name', name: 'Marcus Lindqvist' } });
+    await repo.recordAttempt({ contactId: contact.id, channel: 'email', kind: 'request', at: Date.now() - 3 * 86_400_000 });
+    render(<Sidebar page={{ kind: 'profile', profile: OLIVIA }} collapsed={false} onToggle={() => {}} />);
+    await waitFor(() => expect(screen.getByTestId('wi-stage').textContent).toBe('Requested'));
+    expect(screen.getByTestId('wi-attempts').textContent).toMatch(/^1 of 3 · next follow-up/);
+    expect(screen.getByTestId('wi-referrer-name').textContent).toBe('Marcus Lindqvist');
+    fireEvent.click(screen.getByTestId('wi-record-message'));
+    await waitFor(() => expect(screen.getByTestId('wi-attempts').textContent).toMatch(/^2 of 3/));
+    const view = await repo.lookup({ id: contact.id });
+    expect(view?.attempts.map((a) => [a.kind, a.channel])).toEqual([
+      ['request', 'email'],
+      ['follow-up', 'linkedin'],
+    ]);
+  });
+
+  it('after an interview, adds the people they suggested and counts toward "ask for two"', async () => {
+    const { repo } = installFakeBackground();
+    const { contact } = await repo.logContact(OLIVIA);
+    await repo.markInterviewed(contact.id);
+    render(<Sidebar page={{ kind: 'profile', profile: OLIVIA }} collapsed={false} onToggle={() => {}} />);
+    const name = await screen.findByTestId('wi-referral-name');
+    fireEvent.input(name, { target: { value: 'Ravi Shah' } });
+    fireEvent.click(screen.getByTestId('wi-add-referral'));
+    await screen.findByText(/1 of 2 asked for/);
+    const ravi = await repo.search('Ravi');
+    expect(ravi[0]?.referrer).toEqual({ type: 'contact', contactId: contact.id });
+  });
+
+  it('says when it cannot read a profile, and offers a manual form instead of guessing', async () => {
+    const { repo } = installFakeBackground();
+    render(<Sidebar page={{ kind: 'unreadable', profileUrl: OLIVIA.profileUrl }} collapsed={false} onToggle={() => {}} />);
+    expect(screen.getByTestId('wi-unreadable').textContent).toMatch(/Couldn't read this profile/);
+    expect(screen.queryByTestId('wi-profile-name')).toBeNull();
+    fireEvent.input(screen.getByTestId('wi-manual-name'), { target: { value: 'Olivia Hartmann' } });
+    fireEvent.click(screen.getByTestId('wi-log-contact'));
+    await waitFor(async () => expect((await repo.lookup({ profileUrl: OLIVIA.profileUrl }))?.contact.name).toBe('Olivia Hartmann'));
+  });
+
+  it('renders a hostile name as text', async () => {
+    installFakeBackground();
+    const hostile = '"><img src=x onerror=alert(1)>';
+    render(<Sidebar page={{ kind: 'profile', profile: { ...OLIVIA, name: hostile } }} collapsed={false} onToggle={() => {}} />);
+    expect(screen.getByTestId('wi-profile-name').textContent).toBe(hostile);
+    expect(document.querySelector('img')).toBeNull();
+  });
+
+  it('collapses to a tab', () => {
+    installFakeBackground();
+    const toggle = vi.fn();
+    render(<Sidebar page={{ kind: 'profile', profile: OLIVIA }} collapsed onToggle={toggle} />);
+    expect(screen.queryByTestId('wi-sidebar')).toBeNull();
+    fireEvent.click(screen.getByTestId('wi-sidebar-tab'));
+    expect(toggle).toHaveBeenCalled();
+  });
+});
