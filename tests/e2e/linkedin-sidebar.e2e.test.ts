@@ -87,6 +87,21 @@ describe('LinkedIn profile sidebar in real Chromium', () => {
     await page.close();
   });
 
+  it('renders a hostile name as text, running nothing', async () => {
+    const page = await context.newPage();
+    let dialogs = 0;
+    page.on('dialog', (d) => {
+      dialogs++;
+      void d.dismiss();
+    });
+    await page.goto('https://www.linkedin.com/in/hostile-name/');
+    const hostile = '"><img src=x onerror=alert(1)>';
+    await expect.poll(() => page.getByTestId('wi-profile-name').textContent(), { timeout: 10_000 }).toBe(hostile);
+    expect(await page.locator('warm-intro-sidebar').evaluate((h) => h.shadowRoot!.querySelectorAll('img').length)).toBe(0);
+    expect(dialogs).toBe(0);
+    await page.close();
+  });
+
   it('collapses to a slim tab and remembers it', async () => {
     const page = await context.newPage();
     await page.goto(MARCUS);
