@@ -1,0 +1,58 @@
+/**
+ * A database written by version 1 of the schema, opened by the current build, keeps every record.
+ * The schema below is a frozen copy of what shipped as version 1: when lib/db.ts gains
+ * `version(2)`, this test keeps proving that old users' data survives the upgrade.
+ */
+import Dexie from 'dexie';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { WarmIntroDB } from '../../lib/db';
+import { Repository } from '../../lib/repository';
+import { Attempt, Contact, Meeting, Notice, Referral, Settings, Template } from '../../lib/schemas';
+
+const V1_STORES = {
+  contacts: 'id, &profileUrl, *emails, stage, name, company, *tags, referrer.contactId, updatedAt',
+  attempts: 'id, contactId, at, [contactId+at]',
+  meetings: 'id, contactId, scheduledAt',
+  referrals: 'id, fromContactId, toContactId, &[fromContactId+toContactId]',
+  templates: 'id',
+  settings: 'key',
+  notices: 'id, contactId, shownAt',
+};
+
+const data = JSON.parse(readFileSync(join(__dirname, '../fixtures/db/v1.json'), 'utf8')) as Record<keyof typeof V1_STORES, object[]>;
+
+async function writeV1(name: string) {
+  const old = new Dexie(name);
+  old.version(1).stores(V1_STORES);
+  await old.transaction('rw', old.tables, async () => {
+    for (const [table, rows] of Object.entries(data)) await old.table(table).bulkAdd(rows);
+  });
+  old.close();
+}
+
+describe('database upgrade', () => {
+  it('opens a version-1 database and keeps every record, readable through the current schemas', async () => {
+    const name = `upgrade-${crypto.randomUUID()}`;
+    await writeV1(name);
+    const db = new WarmIntroDB(name);
+    const repo = new Repository(db, () => 1791300000000);
+    const schemas = { contacts: Contact, attempts: Attempt, meetings: Meeting, referrals: Referral, templates: Template, notices: Notice };
+    for (const [table, schema] of Object.entries(schemas)) {
+      const rows = await db.table(table).toArray();
+      const byId = (a: any, b: any) => String(a.id).localeCompare(String(b.id));
+      expect([...rows].sort(byId)).toEqual([...data[table as keyof typeof data]].sort(byId));
+      for (const row of rows) expect(schema.safeParse(row).success).toBe(true);
+    }
+    const { key: _key, ...settings } = data.settings[0] as { key: string };
+    expect(await repo.settings()).toEqual(Settings.parse(settings));
+    // Indexes still answer.
+    expect((await repo.lookup({ profileUrl: 'https://www.linkedin.com/in/olivia-hartmann-8a61b2b4/' }))?.referrerName).toBe('Hannah Becker');
+    expect((await repo.findContact({ email: 'hannah.becker@example.com' }))?.id).toBe('c-hannah');
+    expect((await repo.summary()).counts).toMatchObject({ requested: 1, thanked: 1, prospect: 1 });
+    expect((await repo.lookup({ id: 'c-hannah' }))?.referred.map((c) => c.name)).toEqual(['Olivia Hartmann']);
+    expect((await repo.template('request')).subject).toBe('{referrerName} suggested I write');
+    await db.delete();
+  });
+});
