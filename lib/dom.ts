@@ -32,9 +32,10 @@ export function deepQuerySelectorAll<E extends Element = Element>(root: ParentNo
 
 /** Text as a person reads it: trimmed, whitespace runs collapsed to one space. */
 export function cleanText(text: string | null | undefined): string {
-  // Zero-width and bidi marks (Gmail wraps shortcuts in U+202A/U+202C) go; whitespace runs become one space.
+  // Zero-width spaces and bidi marks (Gmail wraps shortcuts in U+202A/U+202C) go; U+200C/U+200D
+  // stay, since emoji sequences and Persian and Indic names need them. Whitespace runs become one space.
   return (text ?? '')
-    .replace(/[\u200b-\u200f\u202a-\u202e\u2060\ufeff]/g, '')
+    .replace(/[\u200b\u200e\u200f\u202a-\u202e\u2060\ufeff]/g, '')
     .replace(/\s+/g, ' ')
     .trim();
 }

@@ -24,7 +24,9 @@ function tidy(text: string | null | undefined): string {
 }
 
 // Inline elements whose text belongs to the line of their parent.
-const PHRASING = new Set(['B', 'STRONG', 'EM', 'I', 'U', 'TIME', 'BDI', 'BDO', 'ABBR', 'SMALL', 'MARK', 'SUB', 'SUP', 'CODE', 'Q', 'S']);
+const PHRASING = new Set(
+  ['B', 'STRONG', 'EM', 'I', 'U', 'TIME', 'BDI', 'BDO', 'ABBR', 'SMALL', 'MARK', 'SUB', 'SUP', 'CODE', 'Q', 'S'],
+);
 
 function isSkipped(el: Element, skip?: string): boolean {
   return el.matches(S.NOT_VISIBLE_TEXT) || (skip !== undefined && el.matches(skip));
@@ -81,6 +83,16 @@ export function readLines(root: Element, skip?: string): string[] {
   return lines;
 }
 
+/** `href` resolved against the page URL, or null when either is not a URL. */
+export function resolveHref(href: string | null, base: string): string | null {
+  if (href === null) return null;
+  try {
+    return new URL(href, base).href;
+  } catch {
+    return null;
+  }
+}
+
 function sameText(a: string, b: string): boolean {
   return a.toLocaleLowerCase() === b.toLocaleLowerCase();
 }
@@ -117,11 +129,12 @@ function findTopCard(main: Element, allowGeneric: boolean): TopCard | null {
     if (card) return { card, generic: false };
   }
   if (!allowGeneric) return null;
-  const h1 = firstOutsideOthers(main, 'h1');
-  const around = h1 ? (h1.closest('section') ?? h1.parentElement) : null;
+  const { heading, section, sectionHeading } = S.GENERIC_TOP_CARD;
+  const h1 = firstOutsideOthers(main, heading);
+  const around = h1 ? (h1.closest(section) ?? h1.parentElement) : null;
   if (around) return { card: around, generic: true };
-  for (const section of Array.from(main.querySelectorAll('section'))) {
-    if (!inOtherPeople(section, main) && section.querySelector('h1, h2')) return { card: section, generic: true };
+  for (const candidate of Array.from(main.querySelectorAll(section))) {
+    if (!inOtherPeople(candidate, main) && candidate.querySelector(sectionHeading)) return { card: candidate, generic: true };
   }
   return null;
 }
@@ -129,14 +142,14 @@ function findTopCard(main: Element, allowGeneric: boolean): TopCard | null {
 /** The element holding the person's name inside `card`. */
 function findNameElement(card: Element): Element | null {
   // classic, public: the card's h1.
-  const h1 = firstOutsideOthers(card, 'h1');
+  const h1 = firstOutsideOthers(card, S.NAME_H1);
   if (h1) return h1;
   // sdui: the h2 inside the link to the profile itself, else the card's first h2.
   for (const link of Array.from(card.querySelectorAll(S.PERSON_LINK))) {
-    const h2 = link.querySelector('h2');
+    const h2 = link.querySelector(S.NAME_H2);
     if (h2 && !inOtherPeople(link, card)) return h2;
   }
-  return firstOutsideOthers(card, 'h2');
+  return firstOutsideOthers(card, S.NAME_H2);
 }
 
 /** A plausible display name, or null (empty, absurdly long, or the site's own name). */
@@ -241,23 +254,16 @@ function nameFromTitle(title: string): string | null {
   return plausibleName(name);
 }
 
-/** True when `name` is shown in `card`, as text or as a photo's alt / aria-label / title. */
-function cardMentions(card: Element, name: string): boolean {
-  const wanted = name.toLocaleLowerCase();
-  if (tidy(card.textContent).toLocaleLowerCase().includes(wanted)) return true;
-  for (const el of Array.from(card.querySelectorAll('[alt], [aria-label], [title]'))) {
-    for (const attr of ['alt', 'aria-label', 'title']) {
-      if (tidy(el.getAttribute(attr)).toLocaleLowerCase().includes(wanted)) return true;
-    }
-  }
-  return false;
+/** True when `card` has a photo labelled `name` (a company's logo says "… logo"; its h1 title doesn't count). */
+function photoNames(card: Element, name: string): boolean {
+  return Array.from(card.querySelectorAll('img')).some((img) =>
+    ['alt', 'title'].some((attr) => sameText(tidy(img.getAttribute(attr)), name)),
+  );
 }
 
-/** True when `card` shows `name` in a photo's alt / aria-label / title. */
-function photoNames(card: Element, name: string): boolean {
-  return Array.from(card.querySelectorAll('[alt], [aria-label], [title]')).some((el) =>
-    ['alt', 'aria-label', 'title'].some((attr) => sameText(tidy(el.getAttribute(attr)), name)),
-  );
+/** True when `card` shows `name` as a line of its own or on a photo. */
+function shownIn(card: Element, name: string): boolean {
+  return readLines(card).some((line) => sameText(line, name)) || photoNames(card, name);
 }
 
 /**
@@ -279,7 +285,7 @@ const PRONOUNS = /^\(?(?:he|she|they|ze|xe|him|her|them|his|hers|theirs)(?:\s*\/
  * that follow the name outward, skipping buttons and links (photo, company, Contact info).
  */
 function headlineAfterName(card: Element, nameEl: Element, exclude: (line: string) => boolean): string | null {
-  const skip = 'button, [role="button"], a, figure, img';
+  const skip = S.NOT_HEADLINE;
   for (let block: Element | null = nameEl; block && block !== card; block = block.parentElement) {
     for (let sib = block.nextElementSibling; sib; sib = sib.nextElementSibling) {
       if (sib.matches(skip)) continue;
@@ -311,13 +317,15 @@ function locationBeforeContactInfo(card: Element): string | null {
 
 type Entry = { company: string | null; current: boolean | null };
 
-/** `Mar 2021 - Present · 4 yrs` → true; `Jun 2017 - Feb 2021 · …` → false; not a range → null. */
+/** `Mar 2021 - Present · 4 yrs` → true; `Jun 2017 - Feb 2021 · …` → false; not a date range → null. */
 function rangeIsCurrent(line: string): boolean | null {
   const range = line.split(' · ')[0] ?? '';
   const parts = range.split(/\s[-–—]\s/);
-  if (parts.length !== 2 || !/\d/.test(parts[0] ?? '')) return null;
-  // An open range ends in a word ("Present", "Heute", "obecnie", "現在"), a closed one in a date.
-  return !/\d/.test(parts[1] ?? '');
+  const [start, end] = parts;
+  if (parts.length !== 2 || start === undefined || end === undefined || !/\d{4}/.test(start)) return null;
+  // A closed range ends in a date; an open one in a word ("Present", "Heute", "obecnie", "現在").
+  if (/\d{4}/.test(end)) return false;
+  return /\d/.test(end) ? null : true;
 }
 
 function findExperienceSection(main: Element): Element | null {
@@ -346,7 +354,7 @@ function parseEntry(entry: Element): Entry {
   // public: one <time> in the date range means it has no end.
   const publicRange = entry.querySelector(S.PUBLIC_DATE_RANGE);
   if (publicRange && publicRange.querySelector('time')) {
-    const company = tidy(entry.querySelector('h4')?.textContent) || null;
+    const company = tidy(entry.querySelector(S.PUBLIC_ENTRY_COMPANY)?.textContent) || null;
     return { company, current: publicRange.querySelectorAll('time').length === 1 };
   }
   const elements: Element[] = [];
@@ -379,17 +387,12 @@ function parseEntry(entry: Element): Entry {
   return { company, current };
 }
 
-/** Company names the Experience section links to (to recognise a top-card item as a company). */
+/** The companies Experience lists (to recognise a top-card item as a company in any language). */
 function experienceCompanies(section: Element | null): string[] {
   if (!section) return [];
-  const names = experienceEntries(section)
+  return experienceEntries(section)
     .map((e) => parseEntry(e).company)
     .filter((c): c is string => c !== null);
-  for (const link of Array.from(section.querySelectorAll(S.COMPANY_LINK))) {
-    const first = readLines(link)[0];
-    if (first) names.push(tidy(first.split(' · ')[0]));
-  }
-  return names;
 }
 
 function topCardCompany(card: Element, knownCompanies: string[]): string | null {
@@ -418,7 +421,7 @@ export function extractProfile(doc: Document, url: string): LinkedInProfile | nu
   const profileUrl = canonicalProfileUrl(url);
   if (slug === null || profileUrl === null) return null;
   // The profile itself or an overlay over it (contact info, about-this-profile); not /details/ pages.
-  const sub = new URL(url, 'https://www.linkedin.com/').pathname.split('/').filter(Boolean)[2];
+  const sub = new URL(resolveHref(url, 'https://www.linkedin.com/') ?? profileUrl).pathname.split('/').filter(Boolean)[2];
   const onProfile = sub === undefined || sub === 'overlay';
 
   const main = findMain(doc);
@@ -435,7 +438,8 @@ export function extractProfile(doc: Document, url: string): LinkedInProfile | nu
 
   // A card whose own links all name another profile is the previous person (SPA navigation).
   const cardSlugs = Array.from(card.querySelectorAll(S.PERSON_LINK))
-    .map((a) => profileSlug(new URL(a.getAttribute('href') ?? '', url).href))
+    .map((a) => resolveHref(a.getAttribute('href'), url))
+    .map((href) => (href === null ? null : profileSlug(href)))
     .filter((s): s is string => s !== null);
   const memberId = /^acoa[a-z0-9_-]{20,}$/; // `/in/ACoAA…` URN links can't be compared with a vanity slug
   if (cardSlugs.length > 0 && !cardSlugs.includes(slug) && !memberId.test(slug) && !cardSlugs.some((s) => memberId.test(s))) {
@@ -448,7 +452,7 @@ export function extractProfile(doc: Document, url: string): LinkedInProfile | nu
   if (!name && onProfile) {
     const fromTitle = nameFromTitle(doc.title) ?? nameFromTitle(doc.querySelector(S.OG_TITLE)?.getAttribute('content') ?? '');
     // The title can lag behind or run ahead of the card; only trust it when the card shows the name too.
-    if (fromTitle && cardMentions(card, fromTitle)) name = fromTitle;
+    if (fromTitle && shownIn(card, fromTitle)) name = fromTitle;
   }
   if (!name) return null;
 

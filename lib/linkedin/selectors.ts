@@ -39,6 +39,12 @@ export const TOP_CARD = [
 ] as const;
 
 /**
+ * Without a known marker (a layout not seen yet), the top card is the section around `main`'s first
+ * `h1`, else `main`'s first section with a heading; extract.ts then wants the name confirmed.
+ */
+export const GENERIC_TOP_CARD = { heading: 'h1', section: 'section', sectionHeading: 'h1, h2' } as const;
+
+/**
  * Regions inside or beside `main` that show other people: never the profile. The classic right
  * rail is an `<aside>`; sdui renders "People also viewed"/"People you may know" inside `main` in
  * containers keyed `profileAside…`; the public page has "Similar profiles" asides. (`header` is not
@@ -53,8 +59,12 @@ export const NOT_THE_PROFILE = [
   'footer',
 ].join(', ');
 
-/** The name inside a top card: `h1` (classic, public), else the sdui `h2`. */
-export const NAME_HEADING = ['h1', 'h2'] as const;
+/** The name inside a top card: its `h1` (classic, public); sdui: the `h2` in the link to the profile itself, else the first `h2`. */
+export const NAME_H1 = 'h1';
+export const NAME_H2 = 'h2';
+
+/** Top-card parts that are never the headline: photo, company/school buttons, links (sdui). */
+export const NOT_HEADLINE = 'button, [role="button"], a, figure, img';
 
 /** The headline inside a top card (classic, then public); sdui has no marker, see extract.ts. */
 export const HEADLINE = [
@@ -132,10 +142,11 @@ export const EXPERIENCE_ENTRY = [
 /** Public-page date range: one `<time>` means "until now" in every language. */
 export const PUBLIC_DATE_RANGE = '.date-range, .experience-item__duration';
 
-/** Links to LinkedIn people, companies and schools (all layouts). */
+/** Public-page Experience entry: the company is its `h4` (the title is the `h3`). */
+export const PUBLIC_ENTRY_COMPANY = 'h4';
+
+/** Links to people's profiles (all layouts). */
 export const PERSON_LINK = 'a[href*="/in/"]';
-export const COMPANY_LINK = 'a[href*="/company/"]';
-export const SCHOOL_LINK = 'a[href*="/school/"]';
 
 /** Subtrees that are screen-reader-only copies or not text at all; skipped when reading text. */
 export const NOT_VISIBLE_TEXT = '.visually-hidden, .a11y-text, script, style, template, noscript, svg, [hidden]';
@@ -168,6 +179,15 @@ export const ANY_TEXTBOX_FORM = 'form:has([contenteditable="true"][role="textbox
 /** A message form's Send: the submit button (language-independent), then the class. */
 export const MESSAGE_SEND = ['button[type="submit"]', 'button.msg-form__send-button'] as const;
 
+/** A conversation header's title: its first heading outside the messages and the form. */
+export const CONVERSATION_HEADING = 'h1, h2, h3';
+
+/** Links to other threads: what a conversation list is made of (never part of one conversation). */
+export const THREAD_LINK = 'a[href*="/messaging/thread/"]';
+
+/** Where the climb from a form to its conversation stops (hashed layouts). */
+export const LANDMARK = 'main, body, [role="main"]';
+
 /** Parts of a conversation that are its messages, never its header. */
 export const MESSAGE_LIST = '.msg-s-message-list-container, .msg-s-message-list, [role="log"]';
 
@@ -190,6 +210,9 @@ export const INVITE_DIALOG = [
   '[role="dialog"]:has(textarea[name="message"])',
 ].join(', ');
 
+/** The invitee named by the dialog's first step: `Personalize your invitation to <strong>Name</strong>`. */
+export const INVITEE_NAME = '.artdeco-modal__content strong, strong';
+
 /** The note field inside an invitation dialog. */
 export const INVITE_NOTE = ['textarea[name="message"]', 'textarea#custom-message', 'textarea'] as const;
 
@@ -198,6 +221,9 @@ export const INVITE_SEND = [
   '.artdeco-modal__actionbar button.artdeco-button--primary',
   'button[aria-label="Send invitation"]',
 ] as const;
+
+/** Elements that may hold a character counter. */
+export const COUNTER = 'span, div, p';
 
 /** A character counter such as `0/300` is any element whose own text has that shape. */
 export const COUNTER_TEXT = /^\s*\d+\s*\/\s*(\d+)\s*$/;

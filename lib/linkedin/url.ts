@@ -7,6 +7,7 @@
 
 // A LinkedIn public-profile slug: letters (any script, LinkedIn allows them), digits, `-`, `_`, `%`-escapes.
 const SLUG = /^[\p{L}\p{N}_%-]{2,100}$/u;
+const MEMBER_ID = /^AC[A-Za-z0-9_-]{20,}$/;
 const HOST = /^(?:(?:www|[a-z]{2})\.)?linkedin\.com$/i;
 
 /** The slug of a person's profile in `url`, or null when `url` is not a person's profile URL. */
@@ -29,7 +30,8 @@ export function profileSlug(url: string): string | null {
     return null;
   }
   if (!SLUG.test(slug)) return null;
-  return slug.toLowerCase();
+  // Vanity slugs are case-insensitive; member ids (`ACoAA…`, in messaging links) are not.
+  return MEMBER_ID.test(slug) ? slug : slug.toLowerCase();
 }
 
 /** The canonical profile URL for `url`, or null when it is not a person's LinkedIn profile. */

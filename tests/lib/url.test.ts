@@ -11,6 +11,8 @@ describe('canonicalProfileUrl', () => {
     ['https://www.linkedin.com/in/olivia-hartmann-8a61b2b4/details/experience/', 'https://www.linkedin.com/in/olivia-hartmann-8a61b2b4/'],
     ['linkedin.com/in/ravi-shah', 'https://www.linkedin.com/in/ravi-shah/'],
     ['https://www.linkedin.com/in/tom%C3%A1s-alvarez/', 'https://www.linkedin.com/in/tom%C3%A1s-alvarez/'],
+    // Member ids in messaging links keep their case: they are case-sensitive.
+    ['https://www.linkedin.com/in/ACoAABcD3fGhIjKlMnOpQrStUvWxYz012345', 'https://www.linkedin.com/in/ACoAABcD3fGhIjKlMnOpQrStUvWxYz012345/'],
   ])('%s → %s', (input, expected) => {
     expect(canonicalProfileUrl(input)).toBe(expected);
   });
