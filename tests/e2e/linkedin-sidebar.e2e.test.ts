@@ -94,7 +94,7 @@ describe('LinkedIn profile sidebar in real Chromium', () => {
       dialogs++;
       void d.dismiss();
     });
-    await page.goto('https://www.linkedin.com/in/hostile-name/');
+    await page.goto('https://www.linkedin.com/in/xss-test-4f5e6d7c/');
     const hostile = '"><img src=x onerror=alert(1)>';
     await expect.poll(() => page.getByTestId('wi-profile-name').textContent(), { timeout: 10_000 }).toBe(hostile);
     expect(await page.locator('warm-intro-sidebar').evaluate((h) => h.shadowRoot!.querySelectorAll('img').length)).toBe(0);
