@@ -6,6 +6,7 @@ import { defineContentScript } from 'wxt/utils/define-content-script';
 import { Sidebar } from '../../components/sidebar/Sidebar';
 import { extractProfile, topCardName } from '../../lib/linkedin/extract';
 import { createProfileTracker, READ_GRACE_MS, type ProfilePageState } from '../../lib/linkedin/page';
+import { showStaleNotice, STALE_HOST } from '../../components/stale-notice';
 import '../../components/theme.css';
 import '../../components/sidebar/sidebar.css';
 
@@ -20,7 +21,7 @@ export default defineContentScript({
   cssInjectionMode: 'ui',
   async main(ctx) {
     // A previous copy of this script (before an extension update) may have left its sidebar.
-    document.querySelectorAll(HOST).forEach((old) => old.remove());
+    document.querySelectorAll(`${HOST}, ${STALE_HOST}`).forEach((old) => old.remove());
     watchProfiles(ctx);
   },
 });
@@ -58,8 +59,6 @@ function watchProfiles(ctx: ContentScriptContext): void {
       onMount: () => {},
     });
     created.mount();
-    const container = created.uiContainer;
-    ctx.onInvalidated(() => render(null, container));
     ui = created;
   };
 
@@ -115,7 +114,12 @@ function watchProfiles(ctx: ContentScriptContext): void {
     schedule();
   });
   observer.observe(document.documentElement, { childList: true, subtree: true, characterData: true });
-  ctx.onInvalidated(() => observer.disconnect());
+  // Updated or reloaded extension: WXT removes the sidebar; this copy stops watching and, if the
+  // sidebar was in use, says why it went. (A newer copy of the script removes the notice.)
+  ctx.onInvalidated(() => {
+    observer.disconnect();
+    if (page && !collapsed && document.visibilityState !== 'hidden') showStaleNotice();
+  });
   ctx.addEventListener(window, 'wxt:locationchange', schedule);
   ctx.addEventListener(window, 'popstate', schedule);
 }

@@ -2,7 +2,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { extensionUrl, launch } from '../harness/browser.mjs';
 
-declare const chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } };
+declare const chrome: { runtime: { sendMessage(m: unknown): Promise<unknown>; reload(): void } };
 
 const OLIVIA = 'https://www.linkedin.com/in/olivia-hartmann-8a61b2b4/';
 const MARCUS = 'https://www.linkedin.com/in/marcus-lindqvist-2b7a9e11/';
@@ -122,5 +122,26 @@ describe('LinkedIn profile sidebar in real Chromium', () => {
     await send('contact.log', { name: 'Marcus Lindqvist', profileUrl: MARCUS });
     await expect.poll(() => page.getByTestId('wi-stage').textContent(), { timeout: 5_000 }).toBe('Prospect');
     await page.close();
+  });
+  // Last: Chromium does not bring a command-line-loaded extension back after runtime.reload().
+  it('after the extension is reloaded, the old script stops cleanly and says to reload the page', async () => {
+    const page = await context.newPage();
+    const problems: string[] = [];
+    page.on('pageerror', (e) => problems.push(e.message));
+    page.on('console', (m) => m.type() === 'error' && /context invalidated|Uncaught/i.test(m.text()) && problems.push(m.text()));
+    await page.goto(MARCUS);
+    await expect.poll(() => page.getByTestId('wi-profile-name').count(), { timeout: 10_000 }).toBe(1);
+
+    const popup = await context.newPage();
+    await popup.goto(extensionUrl(extensionId, 'popup.html'));
+    await popup.evaluate(() => chrome.runtime.reload()).catch(() => {});
+    // LinkedIn keeps changing the page; the old script notices it is orphaned at the next change.
+    await page.evaluate(() => document.querySelector('main')!.append(document.createElement('div')));
+    await expect.poll(() => page.getByTestId('wi-stale').count(), { timeout: 5_000 }).toBe(1);
+    expect(await page.locator('warm-intro-sidebar').count()).toBe(0);
+    await page.evaluate(() => document.querySelector('main')!.append(document.createElement('div')));
+    await page.waitForTimeout(300);
+    expect(await page.getByTestId('wi-stale').count()).toBe(1);
+    expect(problems).toEqual([]);
   });
 });

@@ -3,6 +3,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { REMINDER_ALARM } from '../../lib/reminders';
 
 const DAY = 24 * 60 * 60 * 1000;
+const alarm = () => ({ name: REMINDER_ALARM, scheduledTime: Date.now(), persistAcrossSessions: true });
 
 /** A fresh background worker: new modules, new Dexie instance, same IndexedDB underneath. */
 async function startWorker() {
@@ -65,7 +66,7 @@ describe('background worker', () => {
     expect(notes).toEqual([{ id: `contact:${data.contact.id}:follow-up`, title: 'Follow up with Olivia Hartmann (attempt 2 of 3)' }]);
 
     const before = badge.length;
-    await fakeBrowser.alarms.onAlarm.trigger({ name: REMINDER_ALARM, scheduledTime: Date.now() });
+    await fakeBrowser.alarms.onAlarm.trigger(alarm());
     await vi.waitFor(() => expect(badge.length).toBe(before + 1));
     expect(badge.at(-1)).toBe('1');
     expect(notes).toHaveLength(1);
@@ -73,7 +74,7 @@ describe('background worker', () => {
     // Kill and wake the worker: same badge, no second notification.
     await startWorker();
     badge.length = 0;
-    await fakeBrowser.alarms.onAlarm.trigger({ name: REMINDER_ALARM, scheduledTime: Date.now() });
+    await fakeBrowser.alarms.onAlarm.trigger(alarm());
     await vi.waitFor(() => expect(badge).toEqual(['1']));
     expect(notes).toHaveLength(1);
   });
