@@ -1,5 +1,6 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { Sidebar, type ProfileFacts } from '../../components/sidebar/Sidebar';
 import { installFakeBackground } from '../helpers/background';
 
@@ -87,6 +88,16 @@ describe('Sidebar', () => {
     render(<Sidebar page={{ kind: 'profile', profile: { ...OLIVIA, name: hostile } }} collapsed={false} onToggle={() => {}} />);
     expect(screen.getByTestId('wi-profile-name').textContent).toBe(hostile);
     expect(document.querySelector('img')).toBeNull();
+  });
+
+  it('says so when Warm Intro cannot reach its database', async () => {
+    fakeBrowser.runtime.onMessage.addListener((_m: unknown, _s: unknown, sendResponse: (r: unknown) => void) => {
+      sendResponse({ ok: false, error: { code: 'storage', message: 'Warm Intro cannot reach its local database (disk full or storage blocked).' } });
+      return true;
+    });
+    render(<Sidebar page={{ kind: 'profile', profile: OLIVIA }} collapsed={false} onToggle={() => {}} />);
+    expect((await screen.findByTestId('wi-error')).textContent).toMatch(/cannot reach its local database/);
+    expect(screen.getByTestId('wi-profile-name').textContent).toBe('Olivia Hartmann');
   });
 
   it('collapses to a tab', () => {
