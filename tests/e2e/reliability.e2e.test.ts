@@ -1,0 +1,67 @@
+import type { BrowserContext, CDPSession, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { extensionUrl, launch } from '../harness/browser.mjs';
+
+declare const chrome: any;
+
+describe('the service worker killed in the middle of a write (real Chromium)', () => {
+  let context: BrowserContext;
+  let extensionId: string;
+  let page: Page;
+  let cdp: CDPSession;
+
+  beforeAll(async () => {
+    ({ context, extensionId } = await launch());
+    page = await context.newPage();
+    await page.goto(extensionUrl(extensionId, 'popup.html'));
+    cdp = await context.newCDPSession(page);
+    await cdp.send('ServiceWorker.enable');
+  });
+  afterAll(async () => {
+    await context?.close();
+  });
+
+  const send = async (type: string, payload?: unknown) => {
+    const reply = await page.evaluate((m) => chrome.runtime.sendMessage(m), { type, payload });
+    if (!reply?.ok) throw new Error(JSON.stringify(reply));
+    return reply.data;
+  };
+
+  /** Start a request, stop every service worker `delay` ms later, and let the request fail or finish. */
+  const killDuring = async (type: string, payload: unknown, delay: number) => {
+    const pending = page.evaluate((m) => chrome.runtime.sendMessage(m).then(
+      (r: any) => (r === undefined ? 'interrupted' : r.ok ? 'done' : 'refused'),
+      () => 'interrupted',
+    ), { type, payload });
+    await page.waitForTimeout(delay);
+    await cdp.send('ServiceWorker.stopAllWorkers');
+    return pending;
+  };
+
+  it('an import is all or nothing, and earlier data survives', async () => {
+    await send('contact.log', { name: 'Keep Me', profileUrl: 'https://www.linkedin.com/in/keep-me/' });
+    const contacts = Array.from({ length: 10_000 }, (_, i) => ({ name: `Imported Person ${i}`, emails: [`p${i}@example.com`] }));
+    const outcomes: string[] = [];
+    for (const delay of [300, 1500, 2500]) {
+      outcomes.push(await killDuring('contacts.import', { contacts, duplicates: 'skip' }, delay));
+      const { total } = await send('pipeline.summary');
+      // Either nothing of the import, or all of it — never a part. (A finished import is skipped next time.)
+      expect([1, 10_001]).toContain(total);
+      if (total === 10_001) await send('contacts.import', { contacts: [], duplicates: 'skip' });
+      if (total === 10_001) break;
+    }
+    // At least one import really was cut short (the 10,000-row import takes seconds).
+    expect(outcomes).toContain('interrupted');
+    expect((await send('contact.lookup', { profileUrl: 'https://www.linkedin.com/in/keep-me/' })).contact.name).toBe('Keep Me');
+    console.log(`import outcomes with the worker stopped after 300/1500/2500 ms: ${outcomes.join(', ')}`);
+  });
+
+  it('a restore is all or nothing', async () => {
+    const backup = await send('backup.export');
+    const before = backup.contacts.length;
+    const small = { ...backup, contacts: backup.contacts.slice(0, 3), attempts: [], meetings: [], referrals: [] };
+    await killDuring('backup.restore', { backup: small }, 50);
+    const { total } = await send('pipeline.summary');
+    expect([3, before]).toContain(total);
+  });
+});
