@@ -1,0 +1,33 @@
+/**
+ * A reply stops follow-ups: when the open thread's latest message comes from a pipeline contact
+ * whose request is still open, mark them replied. Each message is looked at once per page.
+ */
+import { ask } from '../../lib/client';
+import { shouldMarkReplied } from '../../lib/gmail/send';
+import { latestThreadMessage } from '../../lib/gmail/thread';
+
+export interface ReplyWatcher {
+  check(): void;
+}
+
+export function createReplyWatcher(root: ParentNode = document, now: () => number = Date.now): ReplyWatcher {
+  // Thread + message ids already handled, so re-renders and revisits do not ask again.
+  const seen = new Set<string>();
+  const handle = async (from: string) => {
+    const view = await ask('contact.lookup', { email: from });
+    if (!view) return;
+    const { contact, status } = view;
+    if (!shouldMarkReplied({ stage: contact.stage, attemptsUsed: status.attemptsUsed, lastAttemptAt: status.lastAttemptAt, repliedAt: contact.repliedAt })) return;
+    await ask('contact.replied', { contactId: contact.id, at: now() });
+  };
+  return {
+    check() {
+      const latest = latestThreadMessage(root);
+      if (!latest?.from || !latest.messageId) return;
+      const key = `${latest.threadId ?? ''}|${latest.messageId}`;
+      if (seen.has(key)) return;
+      seen.add(key);
+      handle(latest.from).catch((error: unknown) => console.warn('[warm-intro] could not record the reply', error));
+    },
+  };
+}

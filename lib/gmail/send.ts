@@ -1,0 +1,124 @@
+/**
+ * What a sent Gmail message counts as, decided from what is known at the moment Send is pressed:
+ * the recipients, the pipeline contacts among them, and the Warm Intro template inserted in that
+ * compose (if any). Pure: no DOM, no messages, so the rules are tested on their own.
+ *
+ * Rules (each one is a trade-off; the tests name them):
+ * - An inserted template decides: its `kind` for the contact it was written for, as long as that
+ *   contact is still among the recipients. The user chose it, looking at the etiquette warnings.
+ * - Otherwise each pipeline contact in **To** gets the attempt its stage implies (`kindFromStage`).
+ *   Cc and Bcc never count: copying the referrer ("cc'ing Hannah, who introduced us") is good
+ *   practice, and the referrer is often in the pipeline too.
+ * - No attempt while a meeting is scheduled (mail then is logistics: times, links, directions), for
+ *   contacts you moved on from, or once they answered your outreach (writing back is conversation,
+ *   and counting it would burn a 3/6 attempt and trigger "4th attempt" warnings later).
+ */
+import type { AttemptKind, Stage } from '../schemas';
+
+/** The facts about one pipeline contact that the decision needs (a ContactView has them all). */
+export interface SendContact {
+  id: string;
+  emails: readonly string[];
+  stage: Stage;
+  /** Outreach notes (request and follow-up) already sent: `ContactStatus.attemptsUsed`. */
+  attemptsUsed: number;
+  /** `ContactStatus.firstAttemptAt`. */
+  firstAttemptAt: number | null;
+  repliedAt: number | null;
+}
+
+/** A Warm Intro template inserted into the compose: who it was rendered for and what it counts as. */
+export interface InsertedTemplate {
+  contactId: string;
+  kind: AttemptKind;
+}
+
+export interface SentMessage {
+  to: readonly string[];
+  cc: readonly string[];
+  bcc: readonly string[];
+}
+
+export interface PlannedAttempt {
+  contactId: string;
+  kind: AttemptKind;
+  /** Why: shown in logs and tests. */
+  reason: 'template' | 'stage';
+}
+
+/**
+ * The attempt a plain mail (no template) to a contact in `stage` counts as, or null for none.
+ * prospect / requested: `request` for the first note, `follow-up` after that — unless they already
+ * replied to our outreach; scheduled: none; interviewed: `thank-you`; thanked / keeping-in-touch:
+ * `update`; moved-on: none.
+ */
+export function kindFromStage(contact: Omit<SendContact, 'id' | 'emails'>): AttemptKind | null {
+  switch (contact.stage) {
+    case 'prospect':
+    case 'requested': {
+      // Same test as the cadence: a reply at or after our first note answers it.
+      const answered =
+        contact.repliedAt !== null && contact.firstAttemptAt !== null && contact.repliedAt >= contact.firstAttemptAt;
+      if (answered) return null;
+      return contact.attemptsUsed > 0 ? 'follow-up' : 'request';
+    }
+    case 'scheduled':
+      return null;
+    case 'interviewed':
+      return 'thank-you';
+    case 'thanked':
+    case 'keeping-in-touch':
+      return 'update';
+    case 'moved-on':
+      return null;
+  }
+}
+
+const lower = (list: readonly string[]) => new Set(list.map((e) => e.trim().toLowerCase()).filter(Boolean));
+
+/** The attempts to record for one send: at most one per contact, none when nothing applies. */
+export function attemptsForSend(input: {
+  message: SentMessage;
+  /** Pipeline contacts matched by any recipient's address (order kept in the result). */
+  contacts: readonly SendContact[];
+  inserted: InsertedTemplate | null;
+}): PlannedAttempt[] {
+  const { message, contacts, inserted } = input;
+  const everyone = lower([...message.to, ...message.cc, ...message.bcc]);
+  const to = lower(message.to);
+  const addressed = (c: SendContact, set: Set<string>) => c.emails.some((e) => set.has(e.trim().toLowerCase()));
+
+  if (inserted) {
+    const target = contacts.find((c) => c.id === inserted.contactId);
+    // The template was written for them and they still receive it (To, Cc or Bcc): that is the attempt.
+    if (target && addressed(target, everyone)) return [{ contactId: target.id, kind: inserted.kind, reason: 'template' }];
+    // Otherwise the recipient it was written for was removed: fall back to what the stages say.
+  }
+
+  const out: PlannedAttempt[] = [];
+  const seen = new Set<string>();
+  for (const c of contacts) {
+    if (seen.has(c.id) || !addressed(c, to)) continue;
+    seen.add(c.id);
+    const kind = kindFromStage(c);
+    if (kind) out.push({ contactId: c.id, kind, reason: 'stage' });
+  }
+  return out;
+}
+
+/**
+ * Whether a thread's latest message from a contact should mark them as replied: only while their
+ * outreach is open (requested, or a prospect we wrote to), and only when it is news (no reply yet,
+ * or the last one is older than our last note).
+ */
+export function shouldMarkReplied(contact: {
+  stage: Stage;
+  attemptsUsed: number;
+  lastAttemptAt: number | null;
+  repliedAt: number | null;
+}): boolean {
+  const open = contact.stage === 'requested' || (contact.stage === 'prospect' && contact.attemptsUsed > 0);
+  if (!open) return false;
+  if (contact.repliedAt === null) return true;
+  return contact.lastAttemptAt !== null && contact.repliedAt < contact.lastAttemptAt;
+}

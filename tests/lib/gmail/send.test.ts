@@ -1,0 +1,145 @@
+import { describe, expect, it } from 'vitest';
+import { attemptsForSend, kindFromStage, shouldMarkReplied, type SendContact } from '../../../lib/gmail/send';
+
+const DAY = 24 * 60 * 60 * 1000;
+const T0 = Date.UTC(2025, 6, 1);
+
+function contact(over: Partial<SendContact> = {}): SendContact {
+  return {
+    id: 'c1',
+    emails: ['olivia@example.com'],
+    stage: 'prospect',
+    attemptsUsed: 0,
+    firstAttemptAt: null,
+    repliedAt: null,
+    ...over,
+  };
+}
+
+const to = (...addresses: string[]) => ({ to: addresses, cc: [], bcc: [] });
+
+describe('kindFromStage: what a plain mail (no template) counts as', () => {
+  it('is a request for a prospect never written to', () => {
+    expect(kindFromStage(contact())).toBe('request');
+  });
+
+  it('is a follow-up for a prospect or requested contact already written to', () => {
+    expect(kindFromStage(contact({ attemptsUsed: 1, firstAttemptAt: T0 }))).toBe('follow-up');
+    expect(kindFromStage(contact({ stage: 'requested', attemptsUsed: 2, firstAttemptAt: T0 }))).toBe('follow-up');
+  });
+
+  it('is a request for a contact moved to "requested" by hand without any note logged', () => {
+    expect(kindFromStage(contact({ stage: 'requested' }))).toBe('request');
+  });
+
+  it('is nothing once they answered our outreach: writing back is conversation, not an attempt', () => {
+    expect(kindFromStage(contact({ stage: 'requested', attemptsUsed: 1, firstAttemptAt: T0, repliedAt: T0 + DAY }))).toBeNull();
+  });
+
+  it('still counts when their only "reply" predates our first note (they wrote first)', () => {
+    expect(kindFromStage(contact({ stage: 'requested', attemptsUsed: 1, firstAttemptAt: T0, repliedAt: T0 - DAY }))).toBe(
+      'follow-up',
+    );
+  });
+
+  it('is nothing while a meeting is scheduled: that mail is logistics', () => {
+    expect(kindFromStage(contact({ stage: 'scheduled', attemptsUsed: 1, firstAttemptAt: T0 }))).toBeNull();
+  });
+
+  it('is a thank-you after the interview, and an update once thanked or keeping in touch', () => {
+    expect(kindFromStage(contact({ stage: 'interviewed' }))).toBe('thank-you');
+    expect(kindFromStage(contact({ stage: 'thanked' }))).toBe('update');
+    expect(kindFromStage(contact({ stage: 'keeping-in-touch' }))).toBe('update');
+  });
+
+  it('is nothing for a contact you moved on from', () => {
+    expect(kindFromStage(contact({ stage: 'moved-on', attemptsUsed: 3, firstAttemptAt: T0 }))).toBeNull();
+  });
+});
+
+describe('attemptsForSend', () => {
+  it('records nothing when no recipient is a pipeline contact and no template was inserted', () => {
+    expect(attemptsForSend({ message: to('someone@example.net'), contacts: [], inserted: null })).toEqual([]);
+  });
+
+  it("uses the inserted template's kind for the contact it was written for, whatever the stage says", () => {
+    const c = contact({ stage: 'requested', attemptsUsed: 1, firstAttemptAt: T0 });
+    expect(attemptsForSend({ message: to('olivia@example.com'), contacts: [c], inserted: { contactId: 'c1', kind: 'thank-you' } })).toEqual([
+      { contactId: 'c1', kind: 'thank-you', reason: 'template' },
+    ]);
+  });
+
+  it('honours the template for a contact reached by Cc or Bcc too (the user wrote it for them)', () => {
+    const c = contact();
+    expect(
+      attemptsForSend({ message: { to: [], cc: [], bcc: ['OLIVIA@example.com'] }, contacts: [c], inserted: { contactId: 'c1', kind: 'request' } }),
+    ).toEqual([{ contactId: 'c1', kind: 'request', reason: 'template' }]);
+  });
+
+  it('counts a template even for a contact in a stage that would count nothing (scheduled)', () => {
+    const c = contact({ stage: 'scheduled' });
+    expect(attemptsForSend({ message: to('olivia@example.com'), contacts: [c], inserted: { contactId: 'c1', kind: 'update' } })).toEqual([
+      { contactId: 'c1', kind: 'update', reason: 'template' },
+    ]);
+  });
+
+  it('falls back to stages when the contact the template was written for is no longer a recipient', () => {
+    const other = contact({ id: 'c2', emails: ['marcus@example.com'], stage: 'interviewed' });
+    expect(
+      attemptsForSend({ message: to('marcus@example.com'), contacts: [other], inserted: { contactId: 'c1', kind: 'request' } }),
+    ).toEqual([{ contactId: 'c2', kind: 'thank-you', reason: 'stage' }]);
+  });
+
+  it('counts each pipeline contact in To by stage, matching addresses case-insensitively', () => {
+    const a = contact({ id: 'a', emails: ['a@example.com'] });
+    const b = contact({ id: 'b', emails: ['b@example.com'], stage: 'requested', attemptsUsed: 1, firstAttemptAt: T0 });
+    expect(attemptsForSend({ message: to('A@Example.com', 'b@example.com'), contacts: [a, b], inserted: null })).toEqual([
+      { contactId: 'a', kind: 'request', reason: 'stage' },
+      { contactId: 'b', kind: 'follow-up', reason: 'stage' },
+    ]);
+  });
+
+  it('never counts a contact only copied (Cc/Bcc) without a template: copying the referrer is etiquette, not outreach', () => {
+    const referrer = contact({ id: 'ref', emails: ['hannah@example.com'], stage: 'thanked' });
+    const target = contact({ id: 't', emails: ['olivia@example.com'] });
+    expect(
+      attemptsForSend({
+        message: { to: ['olivia@example.com'], cc: ['hannah@example.com'], bcc: [] },
+        contacts: [target, referrer],
+        inserted: null,
+      }),
+    ).toEqual([{ contactId: 't', kind: 'request', reason: 'stage' }]);
+  });
+
+  it('counts a contact with two addresses in To once', () => {
+    const c = contact({ emails: ['olivia@example.com', 'olivia@work.example'] });
+    expect(attemptsForSend({ message: to('olivia@example.com', 'olivia@work.example'), contacts: [c, c], inserted: null })).toHaveLength(1);
+  });
+
+  it('records nothing for a scheduled or moved-on contact written to without a template', () => {
+    const s = contact({ id: 's', emails: ['s@example.com'], stage: 'scheduled' });
+    const m = contact({ id: 'm', emails: ['m@example.com'], stage: 'moved-on' });
+    expect(attemptsForSend({ message: to('s@example.com', 'm@example.com'), contacts: [s, m], inserted: null })).toEqual([]);
+  });
+});
+
+describe('shouldMarkReplied', () => {
+  const base = { stage: 'requested' as const, attemptsUsed: 1, lastAttemptAt: T0, repliedAt: null };
+
+  it('marks an open request with no reply yet', () => {
+    expect(shouldMarkReplied(base)).toBe(true);
+    expect(shouldMarkReplied({ ...base, stage: 'prospect' })).toBe(true);
+  });
+
+  it('ignores prospects never written to, and every later stage', () => {
+    expect(shouldMarkReplied({ ...base, stage: 'prospect', attemptsUsed: 0, lastAttemptAt: null })).toBe(false);
+    for (const stage of ['scheduled', 'interviewed', 'thanked', 'keeping-in-touch', 'moved-on'] as const) {
+      expect(shouldMarkReplied({ ...base, stage })).toBe(false);
+    }
+  });
+
+  it('marks again only when the known reply is older than our last note', () => {
+    expect(shouldMarkReplied({ ...base, repliedAt: T0 + DAY })).toBe(false);
+    expect(shouldMarkReplied({ ...base, repliedAt: T0 - DAY })).toBe(true);
+  });
+});
