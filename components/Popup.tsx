@@ -5,13 +5,16 @@ import { DONE_LABEL, gmailComposeUrl, markDone, snooze } from './actions';
 import { StageBar } from './StageBar';
 import { useAsk } from './use-ask';
 
+/** Due actions shown at first, and added by each "Show more". */
+export const DUE_PAGE = 20;
+
 export type Props = {
   /** Opens an extension page or a site in a new tab (the popup closes itself). */
   openTab: (url: string) => void;
   dashboardUrl: string;
 };
 
-function DueRow({ item, openTab }: { item: DueItem; openTab: Props['openTab'] }) {
+function DueRow({ item, openTab, dashboardUrl }: { item: DueItem; openTab: Props['openTab']; dashboardUrl: string }) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const next = item.status.next;
@@ -25,24 +28,44 @@ function DueRow({ item, openTab }: { item: DueItem; openTab: Props['openTab'] })
   return (
     <li class="wi-due" data-testid="wi-due-item">
       <div class="wi-due__text">
-        <strong>{item.contact.name}</strong>
+        <a
+          href={`${dashboardUrl}#/contact/${encodeURIComponent(item.contact.id)}`}
+          class="wi-due__name"
+          onClick={(e) => {
+            e.preventDefault();
+            openTab(`${dashboardUrl}#/contact/${encodeURIComponent(item.contact.id)}`);
+          }}
+        >
+          {item.contact.name}
+        </a>
         <span>{next.label}</span>
       </div>
       <div class="wi-due__actions">
         {item.contact.profileUrl && (
-          <button type="button" class="wi-link" onClick={() => openTab(item.contact.profileUrl!)}>
+          <button
+            type="button"
+            class="wi-link"
+            aria-label={`Open ${item.contact.name}'s LinkedIn profile`}
+            onClick={() => openTab(item.contact.profileUrl!)}
+          >
             LinkedIn
           </button>
         )}
         {mail && (
-          <button type="button" class="wi-link" onClick={() => openTab(mail)}>
+          <button type="button" class="wi-link" aria-label={`Write to ${item.contact.name} in Gmail`} onClick={() => openTab(mail)}>
             Gmail
           </button>
         )}
         <button type="button" disabled={busy} onClick={() => run(() => markDone(item.contact, next.action, next.dueAt))}>
           {DONE_LABEL[next.action]}
         </button>
-        <button type="button" class="wi-quiet" disabled={busy} onClick={() => run(() => snooze(item.contact))}>
+        <button
+          type="button"
+          class="wi-quiet"
+          disabled={busy}
+          aria-label={`Snooze 3 days: ${item.contact.name}`}
+          onClick={() => run(() => snooze(item.contact))}
+        >
           Snooze 3 days
         </button>
       </div>
@@ -54,7 +77,9 @@ function DueRow({ item, openTab }: { item: DueItem; openTab: Props['openTab'] })
 /** The toolbar popup: the pipeline at a glance, what is due today, and a search. */
 export function Popup({ openTab, dashboardUrl }: Props) {
   const summary = useAsk('pipeline.summary', undefined);
-  const due = useAsk('due.list', undefined);
+  // Paged: the popup must open fast with thousands of contacts and hundreds of due actions.
+  const [limit, setLimit] = useState(DUE_PAGE);
+  const due = useAsk('due.page', { offset: 0, limit }, [limit]);
   const [query, setQuery] = useState('');
   const found = useAsk('contact.search', { query, limit: 8 }, [query]);
   const error = summary.error ?? due.error;
@@ -79,7 +104,9 @@ export function Popup({ openTab, dashboardUrl }: Props) {
           {error.message}
         </p>
       )}
-      {summary.data && <StageBar counts={summary.data.counts} />}
+      {summary.data && (
+        <StageBar counts={summary.data.counts} onSelect={(stage) => openTab(`${dashboardUrl}#/board?stage=${stage}`)} />
+      )}
       {summary.data?.total === 0 ? (
         <section class="wi-empty" data-testid="wi-empty">
           <h2>Start with people you know</h2>
@@ -91,25 +118,14 @@ export function Popup({ openTab, dashboardUrl }: Props) {
         </section>
       ) : (
         <>
-          <section aria-labelledby="wi-due-title">
-            <h2 id="wi-due-title">
-              Due now {due.data && <span data-testid="wi-due-count">({due.data.length})</span>}
-            </h2>
-            {due.data && due.data.length === 0 && <p class="wi-quiet">Nothing due. Nice.</p>}
-            <ul class="wi-due-list">
-              {due.data?.slice(0, 20).map((item) => <DueRow key={item.contact.id} item={item} openTab={openTab} />)}
-            </ul>
-            {due.data && due.data.length > 20 && (
-              <p class="wi-quiet">…and {due.data.length - 20} more in the dashboard.</p>
-            )}
-          </section>
-          <section>
+          <section class="wi-popup__search">
             <label class="wi-field">
               <span>Find a contact</span>
               <input
                 type="search"
                 value={query}
                 placeholder="Name, company or e-mail"
+                data-testid="wi-popup-search"
                 onInput={(e) => setQuery((e.target as HTMLInputElement).value)}
               />
             </label>
@@ -117,7 +133,12 @@ export function Popup({ openTab, dashboardUrl }: Props) {
               <ul class="wi-results">
                 {found.data?.map((c) => (
                   <li key={c.id}>
-                    <button type="button" class="wi-link" onClick={() => openTab(`${dashboardUrl}#/contact/${c.id}`)}>
+                    <button
+                      type="button"
+                      class="wi-link"
+                      data-testid="wi-popup-result"
+                      onClick={() => openTab(`${dashboardUrl}#/contact/${encodeURIComponent(c.id)}`)}
+                    >
                       {c.name}
                     </button>{' '}
                     <span class="wi-quiet">
@@ -128,6 +149,22 @@ export function Popup({ openTab, dashboardUrl }: Props) {
                 ))}
                 {found.data?.length === 0 && <li class="wi-quiet">No one by that name yet.</li>}
               </ul>
+            )}
+          </section>
+          <section aria-labelledby="wi-due-title">
+            <h2 id="wi-due-title">
+              Due now {due.data && <span data-testid="wi-due-count">({due.data.total})</span>}
+            </h2>
+            {due.data && due.data.total === 0 && <p class="wi-quiet">Nothing due. Nice.</p>}
+            <ul class="wi-due-list">
+              {due.data?.items.map((item) => (
+                <DueRow key={item.contact.id} item={item} openTab={openTab} dashboardUrl={dashboardUrl} />
+              ))}
+            </ul>
+            {due.data && due.data.total > due.data.items.length && (
+              <button type="button" class="wi-quiet wi-more" data-testid="wi-due-more" onClick={() => setLimit(limit + DUE_PAGE)}>
+                Show more ({due.data.total - due.data.items.length} more)
+              </button>
             )}
           </section>
         </>

@@ -8,7 +8,7 @@
  */
 import { z } from 'zod';
 import type { ContactStatus } from './cadence';
-import type { ContactView, DueItem, ErrorCode, ImportResult, PipelineSummary } from './repository';
+import type { BoardCard, ContactView, DueItem, ErrorCode, ImportResult, Insights, PipelineSummary, ReferralNode } from './repository';
 import {
   AttemptKind,
   Channel,
@@ -131,6 +131,9 @@ export const REQUESTS = {
     duplicates: z.enum(['merge', 'skip']),
   }),
   'reminders.check': Empty,
+  'due.page': z.object({ offset: z.number().int().min(0), limit: z.number().int().min(1).max(500) }),
+  'board.cards': Empty,
+  'insights.get': Empty,
 } as const;
 
 export type RequestType = keyof typeof REQUESTS;
@@ -167,6 +170,9 @@ export interface Responses {
   'data.clear': null;
   'contacts.import': ImportResult;
   'reminders.check': { due: number };
+  'due.page': { items: DueItem[]; total: number };
+  'board.cards': BoardCard[];
+  'insights.get': Insights;
 }
 
 export type Reply<T> = { ok: true; data: T } | { ok: false; error: { code: ErrorCode; message: string } };
@@ -205,5 +211,5 @@ export function parseMessage(
   return { ok: true, type: type as RequestType, payload: parsed.data };
 }
 
-export type { ContactStatus, ContactView, DueItem, PipelineSummary };
+export type { BoardCard, ContactStatus, ContactView, DueItem, Insights, PipelineSummary, ReferralNode };
 export { MEETING_MINUTES };

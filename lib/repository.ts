@@ -117,6 +117,54 @@ export interface ImportResult {
   skipped: number;
 }
 
+/** One card on the dashboard board: just what the board shows, filters and sorts by. */
+export interface BoardCard {
+  id: string;
+  name: string;
+  headline: string | null;
+  company: string | null;
+  profileUrl: string | null;
+  stage: Stage;
+  tags: string[];
+  referrerName: string | null;
+  next: ContactStatus['next'];
+}
+
+/** A person in the referral tree; `asked` is null for people not interviewed yet. */
+export interface ReferralNode {
+  /** Null for a referrer known only by name (not a contact). */
+  id: string | null;
+  name: string;
+  stage: Stage | null;
+  interviewed: boolean;
+  /** Interviewed and asked "who else should I talk to?" (null: not interviewed). */
+  asked: boolean | null;
+  children: ReferralNode[];
+}
+
+export interface Insights {
+  contacts: number;
+  /** Contacts sent at least one request or follow-up. */
+  requested: number;
+  /** Of those, how many answered (a reply after the first note, or a meeting). */
+  replied: number;
+  /** Requests and follow-ups sent in all. */
+  outreachAttempts: number;
+  /** People met (a held meeting, or a stage that says so). */
+  interviewed: number;
+  /** Of those, how many were asked for two more names. */
+  askedForReferrals: number;
+  /** People referred by someone you interviewed. */
+  referralsFromInterviews: number;
+  tree: ReferralNode[];
+  /** Tags of the people you met, most common first. */
+  themes: Array<{ tag: string; count: number }>;
+  /** Words that recur across reflections (in two or more), most common first. */
+  reflectionWords: Array<{ word: string; count: number }>;
+  /** Latest reflections with a next step. */
+  nextSteps: Array<{ contactId: string; name: string; nextStep: string; at: number }>;
+}
+
 /** Two clicks on Send within this window are one attempt. */
 export const DUPLICATE_ATTEMPT_MS = 30_000;
 
@@ -272,6 +320,137 @@ export class Repository {
       meetings: byContact.get(contact.id)?.meetings ?? [],
     }));
     return dueActions(items, settings, now);
+  }
+
+  /** Due actions a page at a time (the popup shows 20, then more on request). */
+  async duePage(offset: number, limit: number, now = this.clock()): Promise<{ items: DueItem[]; total: number }> {
+    const all = await this.due(now);
+    return { items: all.slice(offset, offset + limit), total: all.length };
+  }
+
+  /** Every contact as a board card, with its next action; one read of each table. */
+  async board(now = this.clock()): Promise<BoardCard[]> {
+    const db = this.db;
+    const [settings, contacts, attempts, meetings] = await db.transaction('r', [db.settings, db.contacts, db.attempts, db.meetings], () =>
+      Promise.all([this.settings(), db.contacts.toArray(), db.attempts.toArray(), db.meetings.toArray()]),
+    );
+    const names = new Map(contacts.map((c) => [c.id, c.name]));
+    const records = groupByContact(attempts, meetings);
+    return contacts.map((contact) => {
+      const r = records.get(contact.id);
+      const status = contactStatus({ contact, attempts: r?.attempts ?? [], meetings: r?.meetings ?? [] }, settings, now);
+      const ref = contact.referrer;
+      return {
+        id: contact.id,
+        name: contact.name,
+        headline: contact.headline,
+        company: contact.company,
+        profileUrl: contact.profileUrl,
+        stage: contact.stage,
+        tags: contact.tags,
+        referrerName: ref ? (ref.type === 'name' ? ref.name : (names.get(ref.contactId) ?? null)) : null,
+        next: status.next,
+      };
+    });
+  }
+
+  /** How the search is going: response rate, attempts per reply, referrals, the referral tree, themes. */
+  async insights(): Promise<Insights> {
+    const db = this.db;
+    const [contacts, attempts, meetings, referrals] = await db.transaction('r', [db.contacts, db.attempts, db.meetings, db.referrals], () =>
+      Promise.all([db.contacts.toArray(), db.attempts.toArray(), db.meetings.toArray(), db.referrals.toArray()]),
+    );
+    const byId = new Map(contacts.map((c) => [c.id, c]));
+    const records = groupByContact(attempts, meetings);
+    const MET = new Set<Stage>(['interviewed', 'thanked', 'keeping-in-touch']);
+
+    let requested = 0;
+    let replied = 0;
+    let outreachAttempts = 0;
+    const interviewed = new Set<string>();
+    const asked = new Set<string>();
+    for (const c of contacts) {
+      const r = records.get(c.id);
+      const outreach = (r?.attempts ?? []).filter((a) => a.kind === 'request' || a.kind === 'follow-up');
+      const met = MET.has(c.stage) || (r?.meetings ?? []).some((m) => m.held);
+      if (met) interviewed.add(c.id);
+      if (met && (r?.meetings ?? []).some((m) => m.askedForReferrals)) asked.add(c.id);
+      if (!outreach.length) continue;
+      requested++;
+      outreachAttempts += outreach.length;
+      const first = Math.min(...outreach.map((a) => a.at));
+      if ((c.repliedAt !== null && c.repliedAt >= first) || met || c.stage === 'scheduled' || (r?.meetings.length ?? 0) > 0) replied++;
+    }
+
+    // Edges from the referral records and from contact referrers (set by hand), without repeats.
+    const children = new Map<string, Set<string>>();
+    const hasParent = new Set<string>();
+    const link = (from: string, to: string) => {
+      if (from === to || !byId.has(from) || !byId.has(to)) return;
+      let set = children.get(from);
+      if (!set) children.set(from, (set = new Set()));
+      set.add(to);
+      hasParent.add(to);
+    };
+    for (const r of referrals) link(r.fromContactId, r.toContactId);
+    const byName = new Map<string, Contact[]>();
+    for (const c of contacts) {
+      if (c.referrer?.type === 'contact') link(c.referrer.contactId, c.id);
+      else if (c.referrer?.type === 'name') {
+        const list = byName.get(c.referrer.name) ?? [];
+        list.push(c);
+        byName.set(c.referrer.name, list);
+      }
+    }
+    const referralsFromInterviews = [...interviewed].reduce((n, id) => n + (children.get(id)?.size ?? 0), 0);
+    const seen = new Set<string>();
+    const node = (c: Contact): ReferralNode => {
+      seen.add(c.id);
+      const kids = [...(children.get(c.id) ?? [])]
+        .filter((id) => !seen.has(id)) // a cycle (A referred B, B referred A) is cut, not followed
+        .map((id) => node(byId.get(id)!));
+      const met = interviewed.has(c.id);
+      return { id: c.id, name: c.name, stage: c.stage, interviewed: met, asked: met ? asked.has(c.id) : null, children: kids };
+    };
+    const tree: ReferralNode[] = [];
+    for (const [name, list] of [...byName].sort((a, b) => a[0].localeCompare(b[0]))) {
+      tree.push({ id: null, name, stage: null, interviewed: false, asked: null, children: list.filter((c) => !seen.has(c.id)).map(node) });
+    }
+    for (const c of contacts) if (children.has(c.id) && !hasParent.has(c.id) && !seen.has(c.id)) tree.push(node(c));
+    // Whatever is left sits on a cycle with no way in; start it anywhere.
+    for (const id of children.keys()) if (!seen.has(id)) tree.push(node(byId.get(id)!));
+
+    const tagCounts = new Map<string, number>();
+    for (const id of interviewed) for (const t of byId.get(id)!.tags) tagCounts.set(t, (tagCounts.get(t) ?? 0) + 1);
+    const reflected = meetings.filter((m) => Object.values(m.reflection).some((v) => v.trim()));
+    const wordCounts = new Map<string, number>();
+    for (const m of reflected) {
+      const words = new Set(Object.values(m.reflection).join(' ').toLocaleLowerCase().match(/\p{L}[\p{L}'-]{3,}/gu) ?? []);
+      for (const w of words) if (!STOP_WORDS.has(w)) wordCounts.set(w, (wordCounts.get(w) ?? 0) + 1);
+    }
+    const top = <K extends string>(m: Map<string, number>, k: K, n: number) =>
+      [...m]
+        .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+        .slice(0, n)
+        .map(([v, count]) => ({ [k]: v, count }) as { [P in K]: string } & { count: number });
+
+    return {
+      contacts: contacts.length,
+      requested,
+      replied,
+      outreachAttempts,
+      interviewed: interviewed.size,
+      askedForReferrals: asked.size,
+      referralsFromInterviews,
+      tree,
+      themes: top(tagCounts, 'tag', 20),
+      reflectionWords: top(new Map([...wordCounts].filter(([, n]) => n >= 2)), 'word', 20),
+      nextSteps: reflected
+        .filter((m) => m.reflection.nextStep.trim() && byId.has(m.contactId))
+        .sort((a, b) => b.updatedAt - a.updatedAt)
+        .slice(0, 10)
+        .map((m) => ({ contactId: m.contactId, name: byId.get(m.contactId)!.name, nextStep: m.reflection.nextStep.trim(), at: m.updatedAt })),
+    };
   }
 
   // ---- writing ----------------------------------------------------------------------------------
@@ -622,3 +801,20 @@ export function isStorageError(error: unknown): boolean {
     (error instanceof DOMException && error.name === 'QuotaExceededError')
   );
 }
+
+function groupByContact(attempts: Attempt[], meetings: Meeting[]): Map<string, { attempts: Attempt[]; meetings: Meeting[] }> {
+  const map = new Map<string, { attempts: Attempt[]; meetings: Meeting[] }>();
+  const slot = (id: string) => {
+    let s = map.get(id);
+    if (!s) map.set(id, (s = { attempts: [], meetings: [] }));
+    return s;
+  };
+  for (const a of attempts) slot(a.contactId).attempts.push(a);
+  for (const m of meetings) slot(m.contactId).meetings.push(m);
+  return map;
+}
+
+// Common English words that say nothing about a theme.
+const STOP_WORDS = new Set(
+  'about after again also because been being both could does doing each even from have having here into just like make many more most much need only other over really same should some such than that their them then there these they this those through very want were what when where which while with would your yours will well'.split(' '),
+);

@@ -16,6 +16,9 @@ const READS = new Set<RequestType>([
   'settings.get',
   'templates.list',
   'backup.export',
+  'due.page',
+  'board.cards',
+  'insights.get',
 ]);
 
 export interface ServerHooks {
@@ -73,6 +76,9 @@ function handlers(repo: Repository, hooks: ServerHooks): Handlers {
     'data.clear': async () => (await repo.clearAll(), null),
     'contacts.import': (p) => repo.importContacts(p.contacts, p.duplicates),
     'reminders.check': async () => ({ due: hooks.checkReminders ? await hooks.checkReminders() : (await repo.due()).length }),
+    'due.page': (p) => repo.duePage(p.offset, p.limit),
+    'board.cards': () => repo.board(),
+    'insights.get': () => repo.insights(),
   };
 }
 
