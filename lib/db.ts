@@ -4,7 +4,8 @@
  * and a test that opens a database made by the old version (tests/lib/db-upgrade.test.ts).
  */
 import Dexie, { type EntityTable } from 'dexie';
-import type { Attempt, Contact, Meeting, Notice, Referral, Settings, Template } from './schemas';
+import { dueIndexChanges } from './due-index';
+import { DEFAULT_SETTINGS, Settings as SettingsSchema, type Attempt, type Contact, type Meeting, type Notice, type Referral, type Settings, type Template } from './schemas';
 
 export const DB_NAME = 'warm-intro';
 
@@ -34,5 +35,20 @@ export class WarmIntroDB extends Dexie {
       settings: 'key',
       notices: 'id, contactId, shownAt',
     });
+    // Version 2: the due index (lib/due-index.ts), filled in for every existing contact.
+    this.version(2)
+      .stores({ contacts: 'id, &profileUrl, *emails, stage, name, company, *tags, referrer.contactId, updatedAt, nextDueAt' })
+      .upgrade(async (tx) => {
+        const row = await tx.table('settings').get('settings');
+        const settings = row ? SettingsSchema.parse(row) : DEFAULT_SETTINGS;
+        const contacts = await tx.table<Contact>('contacts').toArray();
+        const changes = dueIndexChanges(contacts, await tx.table('attempts').toArray(), await tx.table('meetings').toArray(), settings, Date.now());
+        await tx
+          .table<Contact>('contacts')
+          .toCollection()
+          .modify((c) => {
+            c.nextDueAt = changes.has(c.id) ? (changes.get(c.id) ?? null) : (c.nextDueAt ?? null);
+          });
+      });
   }
 }

@@ -5,6 +5,7 @@
  */
 import Dexie from 'dexie';
 import { contactStatus, dueActions, stageAfterAttempt, type ContactStatus } from './cadence';
+import { dueIndexChanges } from './due-index';
 import type { WarmIntroDB } from './db';
 import {
   Attempt,
@@ -184,6 +185,37 @@ export class Repository {
     private readonly clock: () => number = Date.now,
   ) {}
 
+  /**
+   * One read-write transaction over every table (writes are rare; one at a time is simplest), after
+   * which the due index of every contact the write `touch`ed is brought up to date — in the same
+   * transaction, so the index can never disagree with the records.
+   */
+  private write<T>(fn: (touch: (contactId: string | 'all') => void) => Promise<T>): Promise<T> {
+    return this.db.transaction('rw', this.db.tables, async () => {
+      const touched = new Set<string>();
+      let all = false;
+      const result = await fn((id) => (id === 'all' ? (all = true) : touched.add(id)));
+      await this.refreshDueIndex(all ? 'all' : touched);
+      return result;
+    });
+  }
+
+  private async refreshDueIndex(ids: Set<string> | 'all'): Promise<void> {
+    const db = this.db;
+    if (ids !== 'all' && ids.size === 0) return;
+    const contacts =
+      ids === 'all' ? await db.contacts.toArray() : (await db.contacts.bulkGet([...ids])).filter((c): c is Contact => !!c);
+    if (contacts.length === 0) return;
+    const keys = contacts.map((c) => c.id);
+    const [attempts, meetings] =
+      ids === 'all'
+        ? await Promise.all([db.attempts.toArray(), db.meetings.toArray()])
+        : await Promise.all([db.attempts.where('contactId').anyOf(keys).toArray(), db.meetings.where('contactId').anyOf(keys).toArray()]);
+    const changes = dueIndexChanges(contacts, attempts, meetings, await this.settings(), this.clock());
+    if (changes.size === 0) return;
+    await db.contacts.bulkPut(contacts.filter((c) => changes.has(c.id)).map((c) => ({ ...c, nextDueAt: changes.get(c.id) ?? null })));
+  }
+
   // ---- reading ----------------------------------------------------------------------------------
 
   async settings(): Promise<Settings> {
@@ -288,41 +320,29 @@ export class Repository {
     return { counts, total, dueNow: (await this.due()).length };
   }
 
-  /** Every action due now, soonest first. */
+  /** Every action due now, soonest first. Reads only the contacts the due index says are due. */
   async due(now = this.clock()): Promise<DueItem[]> {
-    const [settings, contacts, attempts, meetings] = await this.db.transaction(
-      'r',
-      [this.db.settings, this.db.contacts, this.db.attempts, this.db.meetings],
-      () =>
-        Promise.all([
-          this.settings(),
-          // Prospects without attempts or meetings have nothing due; skipping them keeps this cheap.
-          this.db.contacts.where('stage').noneOf(['prospect', 'moved-on']).toArray(),
-          this.db.attempts.toArray(),
-          this.db.meetings.toArray(),
-        ]),
-    );
-    const prospectsWithHistory = new Set([...attempts, ...meetings].map((r) => r.contactId));
-    const extra = prospectsWithHistory.size
-      ? (await this.db.contacts.where('stage').equals('prospect').toArray()).filter((c) => prospectsWithHistory.has(c.id))
-      : [];
-    const byContact = new Map<string, { attempts: Attempt[]; meetings: Meeting[] }>();
-    const slot = (id: string) => {
-      let s = byContact.get(id);
-      if (!s) byContact.set(id, (s = { attempts: [], meetings: [] }));
-      return s;
-    };
-    for (const a of attempts) slot(a.contactId).attempts.push(a);
-    for (const m of meetings) slot(m.contactId).meetings.push(m);
-    const items = [...contacts, ...extra].map((contact) => ({
-      contact,
-      attempts: byContact.get(contact.id)?.attempts ?? [],
-      meetings: byContact.get(contact.id)?.meetings ?? [],
-    }));
-    return dueActions(items, settings, now);
+    const db = this.db;
+    return db.transaction('r', [db.settings, db.contacts, db.attempts, db.meetings], async () => {
+      const contacts = await db.contacts.where('nextDueAt').belowOrEqual(now).toArray();
+      if (contacts.length === 0) return [];
+      const keys = contacts.map((c) => c.id);
+      const [settings, attempts, meetings] = await Promise.all([
+        this.settings(),
+        db.attempts.where('contactId').anyOf(keys).toArray(),
+        db.meetings.where('contactId').anyOf(keys).toArray(),
+      ]);
+      const byContact = new Map<string, { attempts: Attempt[]; meetings: Meeting[] }>(keys.map((k) => [k, { attempts: [], meetings: [] }]));
+      for (const a of attempts) byContact.get(a.contactId)?.attempts.push(a);
+      for (const m of meetings) byContact.get(m.contactId)?.meetings.push(m);
+      return dueActions(
+        contacts.map((contact) => ({ contact, ...byContact.get(contact.id)! })),
+        settings,
+        now,
+      );
+    });
   }
 
-  /** Due actions a page at a time (the popup shows 20, then more on request). */
   async duePage(offset: number, limit: number, now = this.clock()): Promise<{ items: DueItem[]; total: number }> {
     const all = await this.due(now);
     return { items: all.slice(offset, offset + limit), total: all.length };
@@ -464,7 +484,7 @@ export class Repository {
     const now = this.clock();
     const candidate = parse(Contact, { ...draft, id: newId(), createdAt: now, updatedAt: now }, 'contact');
     if (candidate.referrer?.type === 'contact') await this.contact(candidate.referrer.contactId);
-    return this.db.transaction('rw', this.db.contacts, async () => {
+    return this.write(async (touch) => {
       const existing =
         (candidate.profileUrl ? await this.findContact({ profileUrl: candidate.profileUrl }) : null) ??
         (candidate.emails.length
@@ -472,6 +492,7 @@ export class Repository {
           : null);
       if (!existing) {
         await this.db.contacts.add(candidate);
+        touch(candidate.id);
         return { contact: candidate, created: true };
       }
       const merged = parse(
@@ -491,12 +512,13 @@ export class Repository {
         'contact',
       );
       await this.db.contacts.put(merged);
+      touch(merged.id);
       return { contact: merged, created: false };
     });
   }
 
   async updateContact(id: string, patch: ContactPatch): Promise<Contact> {
-    return this.db.transaction('rw', this.db.contacts, async () => {
+    return this.write(async (touch) => {
       const current = await this.contact(id);
       const next = parse(Contact, { ...current, ...patch, id, updatedAt: this.clock() }, 'contact');
       if (next.referrer?.type === 'contact' && next.referrer.contactId === id) {
@@ -507,13 +529,14 @@ export class Repository {
         if (other && other.id !== id) throw new RepoError('conflict', `${other.name} already has that profile URL.`);
       }
       await this.db.contacts.put(next);
+      touch(id);
       return next;
     });
   }
 
   async deleteContact(id: string): Promise<void> {
     const db = this.db;
-    await db.transaction('rw', [db.contacts, db.attempts, db.meetings, db.referrals, db.notices], async () => {
+    await this.write(async () => {
       await db.attempts.where('contactId').equals(id).delete();
       await db.meetings.where('contactId').equals(id).delete();
       await db.referrals.where('fromContactId').equals(id).or('toContactId').equals(id).delete();
@@ -539,7 +562,7 @@ export class Repository {
     const now = this.clock();
     const attempt = parse(Attempt, { ...draft, id: newId(), at: draft.at ?? now, createdAt: now }, 'attempt');
     const db = this.db;
-    return db.transaction('rw', [db.contacts, db.attempts], async () => {
+    return this.write(async (touch) => {
       const contact = await this.contact(attempt.contactId);
       const twin = await db.attempts
         .where('[contactId+at]')
@@ -548,6 +571,7 @@ export class Repository {
         .first();
       if (twin) return { attempt: twin, contact, duplicate: true };
       await db.attempts.add(attempt);
+      touch(contact.id);
       const stage = stageAfterAttempt(contact.stage, attempt.kind);
       const updated = stage === contact.stage ? contact : { ...contact, stage, updatedAt: now };
       if (updated !== contact) await db.contacts.put(updated);
@@ -556,7 +580,11 @@ export class Repository {
   }
 
   async deleteAttempt(id: string): Promise<void> {
-    await this.db.attempts.delete(id);
+    await this.write(async (touch) => {
+      const attempt = await this.db.attempts.get(id);
+      await this.db.attempts.delete(id);
+      if (attempt) touch(attempt.contactId);
+    });
   }
 
   async markReplied(contactId: string, at = this.clock()): Promise<Contact> {
@@ -577,8 +605,9 @@ export class Repository {
     const db = this.db;
     const now = this.clock();
     const settings = await this.settings();
-    return db.transaction('rw', [db.contacts, db.meetings], async () => {
+    return this.write(async (touch) => {
       const contact = await this.contact(input.contactId);
+      touch(contact.id);
       const meeting = parse(
         Meeting,
         { minutes: settings.meetingMinutes, ...input, id: newId(), createdAt: now, updatedAt: now },
@@ -593,9 +622,10 @@ export class Repository {
   }
 
   async updateMeeting(id: string, patch: MeetingPatch): Promise<Meeting> {
-    return this.db.transaction('rw', this.db.meetings, async () => {
+    return this.write(async (touch) => {
       const current = await this.db.meetings.get(id);
       if (!current) throw new RepoError('not-found', 'That meeting no longer exists.');
+      touch(current.contactId);
       const next = parse(Meeting, { ...current, ...patch, id, updatedAt: this.clock() }, 'meeting');
       await this.db.meetings.put(next);
       return next;
@@ -603,15 +633,20 @@ export class Repository {
   }
 
   async deleteMeeting(id: string): Promise<void> {
-    await this.db.meetings.delete(id);
+    await this.write(async (touch) => {
+      const meeting = await this.db.meetings.get(id);
+      await this.db.meetings.delete(id);
+      if (meeting) touch(meeting.contactId);
+    });
   }
 
   /** The meeting happened: it is held, and the contact is "interviewed" (thank-you now due). */
   async markInterviewed(contactId: string, meetingId?: string): Promise<Contact> {
     const db = this.db;
     const now = this.clock();
-    return db.transaction('rw', [db.contacts, db.meetings], async () => {
+    return this.write(async (touch) => {
       const contact = await this.contact(contactId);
+      touch(contactId);
       const meetings = await db.meetings.where('contactId').equals(contactId).sortBy('scheduledAt');
       const meeting = meetingId ? meetings.find((m) => m.id === meetingId) : meetings.filter((m) => !m.held).at(-1);
       if (meeting) {
@@ -644,7 +679,7 @@ export class Repository {
         ? await this.contact(input.contact.id)
         : (await this.logContact({ ...input.contact, referrer: { type: 'contact', contactId: from.id } })).contact;
     if (target.id === from.id) throw new RepoError('bad-request', 'A contact cannot refer themselves.');
-    return db.transaction('rw', [db.contacts, db.referrals], async () => {
+    return this.write(async () => {
       const existing = await db.referrals.where('[fromContactId+toContactId]').equals([from.id, target.id]).first();
       let contact = target;
       if (!target.referrer) {
@@ -664,7 +699,11 @@ export class Repository {
 
   async saveSettings(patch: Partial<Settings>): Promise<Settings> {
     const next = parse(Settings, { ...(await this.settings()), ...patch }, 'settings');
-    await this.db.settings.put({ key: 'settings', ...next });
+    // New cadence numbers move every contact's due date.
+    await this.write(async (touch) => {
+      await this.db.settings.put({ key: 'settings', ...next });
+      touch('all');
+    });
     return next;
   }
 
@@ -688,7 +727,7 @@ export class Repository {
     const now = this.clock();
     const rows = drafts.map((d, i) => parse(Contact, { ...d, id: newId(), createdAt: now, updatedAt: now }, `contact on row ${i + 1}`));
     const db = this.db;
-    return db.transaction('rw', db.contacts, async () => {
+    return this.write(async (touch) => {
       const all = await db.contacts.toArray();
       const byUrl = new Map<string, Contact>();
       const byEmail = new Map<string, Contact>();
@@ -704,6 +743,8 @@ export class Repository {
         if (!twin) {
           toPut.set(row.id, row);
           remember(row);
+          // A new prospect has no history, so nothing can be due; other stages get their index.
+          if (row.stage !== 'prospect') touch(row.id);
           result.added++;
         } else if (duplicates === 'skip') {
           result.skipped++;
@@ -770,8 +811,9 @@ export class Repository {
     const orphan = [...backup.attempts, ...backup.meetings].find((r) => !ids.has(r.contactId));
     if (orphan) throw new RepoError('bad-request', `Invalid backup: a record refers to a missing contact (${orphan.contactId}).`);
     const db = this.db;
-    await db.transaction('rw', [db.contacts, db.attempts, db.meetings, db.referrals, db.templates, db.settings, db.notices], async () => {
+    await this.write(async (touch) => {
       await Promise.all([db.contacts, db.attempts, db.meetings, db.referrals, db.templates, db.settings, db.notices].map((t) => t.clear()));
+      touch('all');
       await db.contacts.bulkAdd(backup.contacts);
       await db.attempts.bulkAdd(backup.attempts);
       await db.meetings.bulkAdd(backup.meetings);

@@ -84,6 +84,8 @@ export const Contact = z.object({
   snoozedUntil: Time.nullable().default(null),
   /** Per-contact keep-in-touch interval in days (null: the setting). */
   keepInTouchDays: z.number().int().min(1).max(3650).nullable().default(null),
+  /** Derived, kept by the repository: when this contact's next action falls due (lib/due-index.ts). */
+  nextDueAt: Time.nullable().default(null),
   createdAt: Time,
   updatedAt: Time,
 });

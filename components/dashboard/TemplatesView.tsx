@@ -26,6 +26,7 @@ const SAMPLE: Contact = {
   repliedAt: null,
   snoozedUntil: null,
   keepInTouchDays: null,
+  nextDueAt: null,
   createdAt: 0,
   updatedAt: 0,
 };

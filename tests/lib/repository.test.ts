@@ -138,6 +138,38 @@ describe('referrals', () => {
   });
 });
 
+describe('the due index', () => {
+  it('follows every write: attempts, replies, snoozes, settings and deletions', async () => {
+    const { contact } = await repo.logContact({ name: 'Olivia Hartmann' });
+    const due = async () => (await repo.due()).map((d) => `${d.contact.name}:${d.status.next?.action}`);
+    expect(await due()).toEqual([]);
+    const { attempt } = await repo.recordAttempt({ contactId: contact.id, channel: 'email', kind: 'request', at: now - 15 * DAY });
+    expect((await repo.contact(contact.id)).nextDueAt).toBe(now - DAY);
+    expect(await due()).toEqual(['Olivia Hartmann:follow-up']);
+    await repo.saveSettings({ followUpDays: 20 });
+    expect(await due()).toEqual([]);
+    await repo.saveSettings({ followUpDays: 14 });
+    await repo.snooze(contact.id, now + DAY);
+    expect(await due()).toEqual([]);
+    await repo.snooze(contact.id, null);
+    await repo.markReplied(contact.id);
+    expect(await due()).toEqual([]);
+    await repo.updateContact(contact.id, { repliedAt: null });
+    expect(await due()).toEqual(['Olivia Hartmann:follow-up']);
+    await repo.deleteAttempt(attempt.id);
+    expect(await due()).toEqual([]);
+    expect((await repo.contact(contact.id)).nextDueAt).toBeNull();
+  });
+
+  it('is rebuilt by a restore', async () => {
+    const { contact } = await repo.logContact({ name: 'Marcus Lindqvist' });
+    await repo.recordAttempt({ contactId: contact.id, channel: 'email', kind: 'request', at: now - 15 * DAY });
+    const backup = await repo.exportBackup();
+    await repo.restoreBackup({ ...backup, contacts: backup.contacts.map((c) => ({ ...c, nextDueAt: null })) });
+    expect((await repo.due()).map((d) => d.contact.name)).toEqual(['Marcus Lindqvist']);
+  });
+});
+
 describe('pipeline summary', () => {
   it('counts contacts per stage', async () => {
     const { contact } = await repo.logContact({ name: 'A' });

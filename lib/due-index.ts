@@ -1,0 +1,34 @@
+/**
+ * The due index: each contact stores `nextDueAt`, the earliest time an action of theirs can fall
+ * due (or null). Reminders then read only the contacts whose time has come, through an index,
+ * instead of every contact, attempt and meeting — the difference between a few milliseconds and
+ * half a second per write at 10,000 contacts. The repository keeps it current inside every write's
+ * transaction; the database upgrade fills it in for older data.
+ */
+import { contactStatus } from './cadence';
+import type { Attempt, Contact, Meeting, Settings } from './schemas';
+
+/** `nextDueAt` for each contact whose stored value is out of date, keyed by contact id. */
+export function dueIndexChanges(
+  contacts: Contact[],
+  attempts: Attempt[],
+  meetings: Meeting[],
+  settings: Settings,
+  now: number,
+): Map<string, number | null> {
+  const byContact = new Map<string, { attempts: Attempt[]; meetings: Meeting[] }>();
+  const slot = (id: string) => {
+    let s = byContact.get(id);
+    if (!s) byContact.set(id, (s = { attempts: [], meetings: [] }));
+    return s;
+  };
+  for (const a of attempts) slot(a.contactId).attempts.push(a);
+  for (const m of meetings) slot(m.contactId).meetings.push(m);
+  const changes = new Map<string, number | null>();
+  for (const contact of contacts) {
+    const records = byContact.get(contact.id) ?? { attempts: [], meetings: [] };
+    const due = contactStatus({ contact, ...records }, settings, now).next?.dueAt ?? null;
+    if (due !== (contact.nextDueAt ?? null) || contact.nextDueAt === undefined) changes.set(contact.id, due);
+  }
+  return changes;
+}
