@@ -2,11 +2,11 @@ import type { JSX } from 'preact';
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { isExtensionAlive } from '../../lib/client';
 import { ComposeMenu, RELOAD_MESSAGE } from './ComposeMenu';
-import type { ComposeSnapshot, InsertPlan } from './types';
+import type { InsertPlan, MenuSnapshot } from './types';
 
 export type Props = {
   /** Reads the compose now: recipients and subject change while it is open. Null when it is gone. */
-  readSnapshot: () => ComposeSnapshot | null;
+  readSnapshot: () => MenuSnapshot | null;
   onInsert: (plan: InsertPlan) => void | Promise<void>;
   /** The extension was reloaded under this copy of the script; the notice was shown. */
   onStale?: () => void;
@@ -14,7 +14,24 @@ export type Props = {
   onStaleClosed?: () => void;
   isAlive?: () => boolean;
   now?: () => number;
+  /** Where the button sits: a Gmail compose (default) or a LinkedIn message box or invitation note. */
+  surface?: 'gmail' | 'linkedin';
 };
+
+const SURFACE = {
+  gmail: {
+    testId: 'wi-compose-button',
+    title: 'Insert a Warm Intro template (request, follow-up, thank-you, update)',
+    counted: 'sending this e-mail counts it',
+    unreadable: 'This compose window could not be read. Close it and open a new one.',
+  },
+  linkedin: {
+    testId: 'wi-li-template-button',
+    title: 'Insert a Warm Intro template (request, follow-up, thank-you, connect note, update)',
+    counted: 'sending it counts it',
+    unreadable: 'This message box could not be read. Close it and open it again.',
+  },
+} as const;
 
 const KIND_LABEL: Record<InsertPlan['kind'], string> = {
   request: 'Request',
@@ -43,13 +60,15 @@ function place(button: HTMLElement): JSX.CSSProperties {
   return { left: `${left}px`, width: `${width}px`, top: `${r.bottom + GAP}px`, maxHeight: `${Math.max(160, below)}px` };
 }
 
-/** The Warm Intro button beside a compose's Send button, and the menu it opens. */
-export function ComposeButton({ readSnapshot, onInsert, onStale, onStaleClosed, isAlive = isExtensionAlive, now }: Props) {
-  const [open, setOpen] = useState<{ snapshot: ComposeSnapshot | null; stale: boolean } | null>(null);
+/** The Warm Intro button beside a compose's Send button (Gmail, LinkedIn), and the menu it opens. */
+export function ComposeButton({ readSnapshot, onInsert, onStale, onStaleClosed, isAlive = isExtensionAlive, now, surface = 'gmail' }: Props) {
+  const text = SURFACE[surface];
+  const [open, setOpen] = useState<{ snapshot: MenuSnapshot | null; stale: boolean } | null>(null);
   const [style, setStyle] = useState<JSX.CSSProperties>({});
   const [done, setDone] = useState<string | null>(null);
   const buttonRef = useRef<HTMLButtonElement>(null);
   const rootRef = useRef<HTMLDivElement>(null);
+  const menuRef = useRef<HTMLDivElement>(null);
 
   const close = () => {
     const wasStale = open?.stale;
@@ -65,6 +84,18 @@ export function ComposeButton({ readSnapshot, onInsert, onStale, onStaleClosed, 
     if (stale) onStale?.();
     setOpen({ stale, snapshot: stale ? null : readSnapshot() });
   };
+
+  // In the top layer when the browser has one: LinkedIn's invitation dialog (and anything else the
+  // button sits in) makes a stacking context that would keep a fixed menu under the page's overlays.
+  useLayoutEffect(() => {
+    const menu = menuRef.current as (HTMLDivElement & { showPopover?: () => void }) | null;
+    if (!open || !menu || typeof menu.showPopover !== 'function' || !menu.isConnected) return;
+    try {
+      menu.showPopover();
+    } catch {
+      // Not supported in this document (or already shown): the fixed position still applies.
+    }
+  }, [!!open]);
 
   useLayoutEffect(() => {
     if (!open || !buttonRef.current) return;
@@ -106,8 +137,8 @@ export function ComposeButton({ readSnapshot, onInsert, onStale, onStaleClosed, 
         class="wi-compose__button"
         aria-haspopup="dialog"
         aria-expanded={!!open}
-        data-testid="wi-compose-button"
-        title={done ?? 'Insert a Warm Intro template (request, follow-up, thank-you, update)'}
+        data-testid={text.testId}
+        title={done ?? text.title}
         onClick={toggle}
       >
         <span class="wi-compose__mark" aria-hidden="true">
@@ -116,7 +147,16 @@ export function ComposeButton({ readSnapshot, onInsert, onStale, onStaleClosed, 
         Warm Intro
       </button>
       {open && (
-        <div class="wi-menu" role="dialog" aria-label="Warm Intro templates" data-testid="wi-compose-menu" style={style}>
+        <div
+          ref={menuRef}
+          class="wi-menu"
+          role="dialog"
+          aria-label="Warm Intro templates"
+          data-testid="wi-compose-menu"
+          // Manual: closing stays ours (outside click, Escape, ×), as without a top layer.
+          popover="manual"
+          style={style}
+        >
           <header class="wi-menu__header">
             <span class="wi-brand">Warm Intro</span>
             <button type="button" class="wi-close" aria-label="Close" data-testid="wi-menu-close" onClick={close}>
@@ -129,7 +169,7 @@ export function ComposeButton({ readSnapshot, onInsert, onStale, onStaleClosed, 
             </p>
           ) : !open.snapshot ? (
             <p role="alert" class="wi-error wi-menu__content">
-              This compose window could not be read. Close it and open a new one.
+              {text.unreadable}
             </p>
           ) : (
             <ComposeMenu
@@ -138,7 +178,7 @@ export function ComposeButton({ readSnapshot, onInsert, onStale, onStaleClosed, 
               onClose={close}
               onInsert={async (plan) => {
                 await onInsert(plan);
-                setDone(`${KIND_LABEL[plan.kind]} inserted — sending this e-mail counts it`);
+                setDone(`${KIND_LABEL[plan.kind]} inserted — ${text.counted}`);
               }}
             />
           )}

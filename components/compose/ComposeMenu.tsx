@@ -1,39 +1,44 @@
-import { useMemo, useState } from 'preact/hooks';
+import { useId, useMemo, useState } from 'preact/hooks';
 import { etiquetteWarnings } from '../../lib/cadence';
-import { ask, ClientError, EXTENSION_RELOADED } from '../../lib/client';
-import { kindFromStage } from '../../lib/gmail/send';
+import { ask, type ClientError } from '../../lib/client';
 import type { ContactView } from '../../lib/messages';
 import type { Settings, Template, TemplateId } from '../../lib/schemas';
+import { kindFromStage } from '../../lib/send';
 import { STAGE_LABELS } from '../../lib/stages';
-import { firstNameOf, namesReferrer, renderForContact, templateContext, type TemplateContext } from '../../lib/templates';
-import { ContactPicker, pickedToReferrer, type Picked } from '../ContactPicker';
+import { firstNameOf, fitToLimit, namesReferrer, renderForContact, templateContext, type TemplateContext } from '../../lib/templates';
 import { useAsk } from '../use-ask';
-import type { ComposeRecipient, ComposeSnapshot, InsertPlan } from './types';
+import { ErrorLine, errorText, useAction } from './common';
+import { LinkProfile, LinkRecipient } from './LinkRecipient';
+import type { ComposeSnapshot, InsertPlan, LinkedInSnapshot, MenuSnapshot } from './types';
+
+export { errorText, RELOAD_MESSAGE } from './common';
+export { nameFromAddress } from './LinkRecipient';
 
 export type Props = {
-  snapshot: ComposeSnapshot;
+  /** The Gmail compose or LinkedIn composer the menu was opened on. */
+  snapshot: MenuSnapshot;
   /** Writes into the compose; a throw is shown in the menu. */
   onInsert: (plan: InsertPlan) => void | Promise<void>;
   onClose: () => void;
   now?: () => number;
 };
 
-/** The four e-mail templates the menu offers (the LinkedIn note is not an e-mail). */
+/** The e-mail templates Gmail offers (the LinkedIn note is not an e-mail). */
 export const MENU_TEMPLATES: readonly TemplateId[] = ['request', 'follow-up', 'thank-you', 'update'];
+/** LinkedIn adds the note that goes with a connection request after a meeting. */
+export const LINKEDIN_TEMPLATES: readonly TemplateId[] = ['request', 'follow-up', 'thank-you', 'connect-note', 'update'];
+
+export function templatesFor(snapshot: MenuSnapshot): readonly TemplateId[] {
+  return snapshot.channel === 'linkedin' ? LINKEDIN_TEMPLATES : MENU_TEMPLATES;
+}
 
 const SHORT_LABEL: Record<string, string> = {
   request: 'Request',
   'follow-up': 'Follow-up',
   'thank-you': 'Thank-you',
+  'connect-note': 'Connect note',
   update: 'Update',
 };
-
-export const RELOAD_MESSAGE = 'Warm Intro was updated — reload this page to keep using it.';
-
-export function errorText(error: unknown): string {
-  if (error instanceof ClientError && error.code === EXTENSION_RELOADED) return RELOAD_MESSAGE;
-  return error instanceof Error ? error.message : String(error);
-}
 
 /** Why a variable may be empty, and where to fix it for good. */
 const MISSING_LABEL: Record<string, { label: string; why: string }> = {
@@ -50,161 +55,6 @@ const SETTINGS_VARIABLES = new Set(['userName', 'fieldOfInterest']);
 /** Filled from another variable when that one is typed in, so only the source is asked for. */
 const DERIVED: Record<string, string> = { referrerFirstName: 'referrerName', firstName: 'fullName' };
 
-function useAction() {
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const run = async (fn: () => Promise<unknown>): Promise<boolean> => {
-    setBusy(true);
-    setError(null);
-    try {
-      await fn();
-      return true;
-    } catch (e) {
-      setError(errorText(e));
-      return false;
-    } finally {
-      setBusy(false);
-    }
-  };
-  return { busy, error, run };
-}
-
-function ErrorLine({ error }: { error: string | null }) {
-  return error ? (
-    <p role="alert" class="wi-error" data-testid="wi-error">
-      {error}
-    </p>
-  ) : null;
-}
-
-/** "hannah.becker" → "Hannah Becker": a starting point the user edits, used only without a chip name. */
-export function nameFromAddress(email: string): string {
-  const local = email.split('@')[0] ?? email;
-  return local
-    .split(/[._+-]+/)
-    .filter(Boolean)
-    .map((w) => w[0]!.toLocaleUpperCase() + w.slice(1))
-    .join(' ');
-}
-
-/** No contact matches the recipients: link one of them to an existing contact, or add them. */
-function LinkRecipient({ recipients, onLinked }: { recipients: ComposeRecipient[]; onLinked: (view: ContactView) => void }) {
-  const [email, setEmail] = useState(recipients[0]!.email);
-  const recipient = recipients.find((r) => r.email === email) ?? recipients[0]!;
-  const [mode, setMode] = useState<'choose' | 'pick' | 'create'>('choose');
-  const [name, setName] = useState(recipient.name ?? nameFromAddress(recipient.email));
-  const [referrer, setReferrer] = useState<Picked>(null);
-  const { busy, error, run } = useAction();
-
-  const link = async (contactId: string) => {
-    const view = await ask('contact.lookup', { id: contactId });
-    if (!view) throw new Error('That contact no longer exists.');
-    onLinked(view);
-  };
-
-  return (
-    <section class="wi-link" data-testid="wi-unmatched">
-      <p class="wi-link__intro">
-        {recipients.length > 1 ? 'None of the recipients is in your pipeline yet.' : (
-          <>
-            <strong>{recipient.name ?? recipient.email}</strong>
-            {recipient.name && <span class="wi-quiet"> {recipient.email}</span>} is not in your pipeline yet.
-          </>
-        )}
-      </p>
-      {recipients.length > 1 && (
-        <label class="wi-field">
-          <span>Recipient</span>
-          <select
-            value={email}
-            data-testid="wi-recipient-select"
-            onChange={(e) => {
-              const next = (e.target as HTMLSelectElement).value;
-              setEmail(next);
-              const r = recipients.find((x) => x.email === next);
-              setName(r?.name ?? nameFromAddress(next));
-            }}
-          >
-            {recipients.map((r) => (
-              <option key={r.email} value={r.email}>
-                {r.name ? `${r.name} <${r.email}>` : r.email}
-              </option>
-            ))}
-          </select>
-        </label>
-      )}
-      {mode === 'choose' && (
-        <div class="wi-row">
-          <button type="button" class="wi-quiet" data-testid="wi-pick-contact" onClick={() => setMode('pick')}>
-            Link to a contact…
-          </button>
-          <button type="button" data-testid="wi-create-contact" onClick={() => setMode('create')}>
-            Add as a new contact
-          </button>
-        </div>
-      )}
-      {mode === 'pick' && (
-        <>
-          <ContactPicker
-            label={`Which contact is ${recipient.email}?`}
-            value={null}
-            placeholder="Search by name"
-            testId="wi-pick-search"
-            onChange={(picked) => {
-              if (picked?.type !== 'contact') return;
-              const contact = picked.contact;
-              void run(async () => {
-                const emails = [...new Set([...contact.emails, recipient.email.toLowerCase()])];
-                await ask('contact.update', { id: contact.id, patch: { emails } });
-                await link(contact.id);
-              });
-            }}
-          />
-          <button type="button" class="wi-link" onClick={() => setMode('choose')}>
-            Back
-          </button>
-        </>
-      )}
-      {mode === 'create' && (
-        <form
-          onSubmit={(e) => {
-            e.preventDefault();
-            void run(async () => {
-              const { contact } = await ask('contact.log', {
-                name: name.trim(),
-                emails: [recipient.email],
-                referrer: pickedToReferrer(referrer),
-              });
-              await link(contact.id);
-            });
-          }}
-        >
-          <label class="wi-field">
-            <span>Name</span>
-            <input required value={name} data-testid="wi-new-name" onInput={(e) => setName((e.target as HTMLInputElement).value)} />
-          </label>
-          <ContactPicker
-            label="Referred by"
-            value={referrer}
-            onChange={setReferrer}
-            placeholder="Who introduced you? (optional)"
-            testId="wi-new-referrer"
-          />
-          <div class="wi-row">
-            <button type="submit" disabled={busy || !name.trim()} data-testid="wi-create-submit">
-              Add to pipeline
-            </button>
-            <button type="button" class="wi-link" onClick={() => setMode('choose')}>
-              Back
-            </button>
-          </div>
-        </form>
-      )}
-      <ErrorLine error={error} />
-    </section>
-  );
-}
-
 function templateHint(id: TemplateId, view: ContactView | null, settings: Settings | undefined): string {
   switch (id) {
     case 'request':
@@ -217,6 +67,8 @@ function templateHint(id: TemplateId, view: ContactView | null, settings: Settin
     }
     case 'thank-you':
       return `Within ${Math.round((settings?.thankYouHours ?? 48) / 24)} days of meeting`;
+    case 'connect-note':
+      return 'After meeting: connect with thanks';
     case 'update':
       return 'Closing the loop';
     default:
@@ -232,12 +84,21 @@ function statusLine(view: ContactView): string {
   return parts.join(' · ');
 }
 
-/** The rendered template, with whatever the user typed for missing values. */
-function usePreview(template: Template | null, view: ContactView | null, settings: Settings | undefined, typed: Record<string, string>) {
+/**
+ * The rendered template, with whatever the user typed for missing values. `short`: the template's
+ * short form (a LinkedIn note, no subject).
+ */
+function usePreview(
+  template: Template | null,
+  view: ContactView | null,
+  settings: Settings | undefined,
+  typed: Record<string, string>,
+  short: boolean,
+) {
   return useMemo(() => {
     if (!template || !view || !settings) return null;
     const base: TemplateContext = templateContext({ contact: view.contact, referrerName: view.referrerName, settings });
-    const first = renderForContact(template, base);
+    const first = renderForContact(template, base, { short });
     // Unknown placeholders (a typo in an edited template) are asked for like missing ones, so the
     // mail never shows a raw `{name}`; left blank they become a visible `[name]`.
     const ctx: TemplateContext = { ...base };
@@ -246,22 +107,52 @@ function usePreview(template: Template | null, view: ContactView | null, setting
     for (const [derived, source] of Object.entries(DERIVED)) {
       if (!ctx[derived] && ctx[source]) ctx[derived] = firstNameOf(ctx[source]);
     }
-    const rendered = renderForContact(template, ctx);
+    const rendered = renderForContact(template, ctx, { short });
     const asked = [...first.missing, ...first.unknown].filter((name) => !(DERIVED[name] && first.missing.includes(DERIVED[name]!)));
     return { rendered, asked, unknown: new Set(first.unknown) };
-  }, [template, view, settings, typed]);
+  }, [template, view, settings, typed, short]);
 }
 
+/** Pipeline contacts matching the compose's recipients (undefined while loading). */
+type Matched = { data: ContactView[] | undefined; error: ClientError | null; reload: () => void };
+const NO_MATCH: Matched = { data: [], error: null, reload: () => {} };
+
 /**
- * The menu beside a compose's Send button: who this mail is for, which template, a preview with
- * anything missing asked for, the etiquette warnings, then Insert.
+ * The menu beside a compose's Send button: who this message is for, which template, a preview with
+ * anything missing asked for, the etiquette warnings, then Insert. Gmail's recipients are matched
+ * by address, a LinkedIn composer's by the profile URL of the person it writes to.
  */
-export function ComposeMenu({ snapshot, onInsert, onClose, now = Date.now }: Props) {
-  const emails = useMemo(() => [...new Set(snapshot.recipients.map((r) => r.email.toLowerCase()))].slice(0, 100), [snapshot]);
+export function ComposeMenu(props: Props) {
+  const { snapshot } = props;
+  if (snapshot.channel === 'linkedin') {
+    const url = snapshot.recipient?.profileUrl;
+    return url ? <ProfileMatchedMenu {...props} snapshot={snapshot} profileUrl={url} /> : <MenuBody {...props} matched={NO_MATCH} />;
+  }
+  return <EmailMatchedMenu {...props} snapshot={snapshot} />;
+}
+
+function EmailMatchedMenu(props: Props & { snapshot: ComposeSnapshot }) {
+  const emails = useMemo(() => [...new Set(props.snapshot.recipients.map((r) => r.email.toLowerCase()))].slice(0, 100), [props.snapshot]);
   const matches = useAsk('contact.matchEmails', { emails }, [emails.join(',')]);
+  return <MenuBody {...props} matched={matches} />;
+}
+
+function ProfileMatchedMenu(props: Props & { snapshot: LinkedInSnapshot; profileUrl: string }) {
+  const found = useAsk('contact.lookup', { profileUrl: props.profileUrl }, [props.profileUrl]);
+  const data = useMemo(() => (found.data === undefined ? undefined : found.data ? [found.data] : []), [found.data]);
+  return <MenuBody {...props} matched={{ data, error: found.error, reload: found.reload }} />;
+}
+
+function MenuBody({ snapshot, matched, onInsert, onClose, now = Date.now }: Props & { matched: Matched }) {
   const templates = useAsk('templates.list', undefined);
   const settingsAsk = useAsk('settings.get', undefined);
   const settings = settingsAsk.data;
+  const linkedIn = snapshot.channel === 'linkedin' ? snapshot : null;
+  const email = snapshot.channel === 'linkedin' ? null : snapshot;
+  const offered = templatesFor(snapshot);
+  // A limited field (an invitation note) gets the short form, and what is left of its limit.
+  const room = linkedIn && linkedIn.maxLength !== null ? Math.max(0, linkedIn.maxLength - linkedIn.used) : null;
+  const short = room !== null;
 
   const [chosenId, setChosenId] = useState<string | null>(null);
   const [linked, setLinked] = useState<ContactView | null>(null);
@@ -269,9 +160,11 @@ export function ComposeMenu({ snapshot, onInsert, onClose, now = Date.now }: Pro
   const [typed, setTyped] = useState<Record<string, string>>({});
   const [saveToSettings, setSaveToSettings] = useState(false);
   const [replaceSubject, setReplaceSubject] = useState(false);
+  /** The note as the user shortened it, for the text it was edited from. */
+  const [edit, setEdit] = useState<{ from: string; text: string } | null>(null);
   const { busy, error, run } = useAction();
 
-  const views = matches.data ?? [];
+  const views = matched.data ?? [];
   const wantedId = chosenId ?? linked?.contact.id ?? null;
   const view = views.find((v) => v.contact.id === wantedId) ?? (linked && linked.contact.id === wantedId ? linked : null) ?? views[0] ?? null;
 
@@ -280,13 +173,15 @@ export function ComposeMenu({ snapshot, onInsert, onClose, now = Date.now }: Pro
     const kind = kindFromStage({ ...view.status, repliedAt: view.contact.repliedAt });
     // Past the 3/6 rule's last note the advice is to move on, not to suggest another one.
     if (kind === 'follow-up' && view.status.attemptsUsed >= view.status.attemptsAllowed) return null;
-    return kind ? (MENU_TEMPLATES.find((id) => id === kind) ?? null) : null;
-  }, [view]);
+    // After a meeting, an invitation goes with the connect note (a thank-you of its own).
+    if (kind === 'thank-you' && linkedIn?.composer === 'invitation') return 'connect-note';
+    return kind ? (offered.find((id) => id === kind) ?? null) : null;
+  }, [view, offered, linkedIn?.composer]);
   const selectedId = templateId ?? suggested;
   const template = templates.data?.find((t) => t.id === selectedId) ?? null;
-  const preview = usePreview(template, view, settings, typed);
+  const preview = usePreview(template, view, settings, typed, short);
 
-  const loadError = matches.error ?? templates.error ?? settingsAsk.error;
+  const loadError = matched.error ?? templates.error ?? settingsAsk.error;
   if (loadError) {
     return (
       <div class="wi-menu__content">
@@ -294,24 +189,25 @@ export function ComposeMenu({ snapshot, onInsert, onClose, now = Date.now }: Pro
       </div>
     );
   }
-  if (!matches.data || !templates.data || !settings) {
+  if (!matched.data || !templates.data || !settings) {
     return <p class="wi-quiet wi-menu__content">Loading…</p>;
   }
 
+  const usedText = template ? (short && template.short.trim() ? template.short : template.body) : '';
   const warnings =
     view && template
       ? etiquetteWarnings(view.status, template.kind, {
           now: now(),
           hasReferrer: !!view.referrerName,
-          templateNamesReferrer: namesReferrer(template.subject) || namesReferrer(template.body),
+          templateNamesReferrer: linkedIn ? namesReferrer(usedText) : namesReferrer(template.subject) || namesReferrer(template.body),
           settings,
         })
       : [];
 
-  const subjectText = preview?.rendered.subject ?? '';
-  const current = snapshot.subject.trim();
+  const subjectText = email ? (preview?.rendered.subject ?? '') : '';
+  const current = email?.subject.trim() ?? '';
   const subjectMode: InsertPlan['subjectMode'] =
-    snapshot.isReply || !subjectText || current === subjectText
+    !email || email.isReply || !subjectText || current === subjectText
       ? 'keep'
       : !current
         ? 'fill-if-empty'
@@ -319,9 +215,14 @@ export function ComposeMenu({ snapshot, onInsert, onClose, now = Date.now }: Pro
           ? 'replace'
           : 'keep';
   const stillMissing = preview?.rendered.missing ?? [];
+  const rendered = preview?.rendered.body ?? '';
+  // An edit belongs to the text it was made on: another template or a typed value starts afresh.
+  const body = edit && edit.from === rendered ? edit.text : rendered;
+  const fit = room !== null ? fitToLimit(body, room) : null;
+  const tooLong = fit !== null && !fit.fits;
 
   const insert = () => {
-    if (!view || !template || !preview) return;
+    if (!view || !template || !preview || tooLong) return;
     void run(async () => {
       const patch: Partial<Settings> = {};
       if (saveToSettings) {
@@ -335,9 +236,9 @@ export function ComposeMenu({ snapshot, onInsert, onClose, now = Date.now }: Pro
         contactId: view.contact.id,
         templateId: template.id,
         kind: template.kind,
-        subject: preview.rendered.subject,
+        subject: email ? preview.rendered.subject : '',
         subjectMode,
-        body: preview.rendered.body,
+        body,
       });
       onClose();
     });
@@ -371,23 +272,32 @@ export function ComposeMenu({ snapshot, onInsert, onClose, now = Date.now }: Pro
             {statusLine(view)}
           </p>
         </section>
-      ) : snapshot.recipients.length === 0 ? (
+      ) : linkedIn ? (
+        <LinkProfile
+          recipient={linkedIn.recipient}
+          onLinked={(v) => {
+            setLinked(v);
+            setChosenId(v.contact.id);
+            matched.reload();
+          }}
+        />
+      ) : email!.recipients.length === 0 ? (
         <p class="wi-warning" data-testid="wi-no-recipients">
           Add the person you are writing to in “To” first, then open Warm Intro again.
         </p>
       ) : (
         <LinkRecipient
-          recipients={snapshot.recipients}
+          recipients={email!.recipients}
           onLinked={(v) => {
             setLinked(v);
             setChosenId(v.contact.id);
-            matches.reload();
+            matched.reload();
           }}
         />
       )}
 
       <div class="wi-templates" role="radiogroup" aria-label="Template">
-        {MENU_TEMPLATES.map((id) => {
+        {offered.map((id) => {
           const t = templates.data!.find((x) => x.id === id);
           if (!t) return null;
           const checked = selectedId === id;
@@ -400,11 +310,13 @@ export function ComposeMenu({ snapshot, onInsert, onClose, now = Date.now }: Pro
               title={t.name}
               class={`wi-template${checked ? ' wi-template--on' : ''}`}
               data-testid="wi-template-option"
+              data-template={id}
               data-template-id={id}
               disabled={!view}
               onClick={() => {
                 setTemplateId(id);
                 setReplaceSubject(false);
+                setEdit(null);
               }}
             >
               <span class="wi-template__name">
@@ -429,19 +341,21 @@ export function ComposeMenu({ snapshot, onInsert, onClose, now = Date.now }: Pro
             </ul>
           )}
 
-          <div class="wi-preview__subject">
-            {snapshot.isReply ? (
-              <span class="wi-quiet" data-testid="wi-subject-kept">
-                Reply — the subject stays as it is.
-              </span>
-            ) : subjectText ? (
-              <>
-                <span class="wi-preview__label">Subject</span>
-                <span data-testid="wi-preview-subject">{subjectText}</span>
-              </>
-            ) : null}
-          </div>
-          {!snapshot.isReply && subjectText && current && current !== subjectText && (
+          {email && (
+            <div class="wi-preview__subject">
+              {email.isReply ? (
+                <span class="wi-quiet" data-testid="wi-subject-kept">
+                  Reply — the subject stays as it is.
+                </span>
+              ) : subjectText ? (
+                <>
+                  <span class="wi-preview__label">Subject</span>
+                  <span data-testid="wi-preview-subject">{subjectText}</span>
+                </>
+              ) : null}
+            </div>
+          )}
+          {email && !email.isReply && subjectText && current && current !== subjectText && (
             <label class="wi-check">
               <input
                 type="checkbox"
@@ -449,14 +363,22 @@ export function ComposeMenu({ snapshot, onInsert, onClose, now = Date.now }: Pro
                 data-testid="wi-replace-subject"
                 onChange={(e) => setReplaceSubject((e.target as HTMLInputElement).checked)}
               />
-              <span>
-                Replace the current subject “{current}”
-              </span>
+              <span>Replace the current subject “{current}”</span>
             </label>
           )}
-          <div class="wi-preview__body" data-testid="wi-preview-body">
-            {preview.rendered.body}
-          </div>
+          {fit ? (
+            <NoteEditor
+              text={body}
+              length={fit.length}
+              room={room!}
+              used={linkedIn!.used}
+              onEdit={(text) => setEdit({ from: rendered, text })}
+            />
+          ) : (
+            <div class="wi-preview__body" data-testid="wi-preview-body">
+              {body}
+            </div>
+          )}
 
           {preview.asked.length > 0 && (
             <div class="wi-missing" data-testid="wi-missing">
@@ -494,11 +416,16 @@ export function ComposeMenu({ snapshot, onInsert, onClose, now = Date.now }: Pro
           )}
 
           <div class="wi-row wi-actions">
-            <button type="button" disabled={busy || stillMissing.length > 0} data-testid="wi-insert" onClick={insert}>
+            <button
+              type="button"
+              disabled={busy || stillMissing.length > 0 || tooLong || !body.trim()}
+              data-testid="wi-insert"
+              onClick={insert}
+            >
               Insert {SHORT_LABEL[template.id]?.toLowerCase() ?? 'template'}
             </button>
             {stillMissing.length > 0 && (
-              <button type="button" class="wi-quiet" disabled={busy} data-testid="wi-insert-anyway" onClick={insert}>
+              <button type="button" class="wi-quiet" disabled={busy || tooLong} data-testid="wi-insert-anyway" onClick={insert}>
                 Insert with [gaps] marked
               </button>
             )}
@@ -506,6 +433,40 @@ export function ComposeMenu({ snapshot, onInsert, onClose, now = Date.now }: Pro
         </section>
       )}
       <ErrorLine error={error} />
+    </div>
+  );
+}
+
+/**
+ * A note with a limit (a LinkedIn invitation): the text as it will be inserted, editable, with
+ * its count. Too long, it says by how much and Insert waits: the note is never cut mid-word.
+ */
+function NoteEditor({ text, length, room, used, onEdit }: { text: string; length: number; room: number; used: number; onEdit: (text: string) => void }) {
+  const over = length - room;
+  const countId = useId();
+  return (
+    <div class="wi-note">
+      <textarea
+        class={`wi-note__text${over > 0 ? ' wi-note__text--over' : ''}`}
+        aria-label="Note"
+        aria-describedby={countId}
+        rows={5}
+        value={text}
+        data-testid="wi-preview-edit"
+        onInput={(e) => onEdit((e.target as HTMLTextAreaElement).value)}
+      />
+      <p class="wi-note__meta">
+        {over > 0 ? (
+          <span class="wi-warning" role="status" data-testid="wi-too-long">
+            {over} {over === 1 ? 'character' : 'characters'} too long for this note: shorten it here before inserting.
+          </span>
+        ) : (
+          <span class="wi-quiet">{used > 0 ? `Added after the ${used} characters already in the note.` : 'You can edit the note here.'}</span>
+        )}
+        <span id={countId} class={`wi-count${over > 0 ? ' wi-count--over' : ''}`} data-testid="wi-count">
+          {length} / {room}
+        </span>
+      </p>
     </div>
   );
 }

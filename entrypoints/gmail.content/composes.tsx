@@ -11,7 +11,8 @@ import { ask } from '../../lib/client';
 import { composeSubjectInput, findComposes, type GmailCompose } from '../../lib/gmail/compose';
 import { insertBody, setSubject } from '../../lib/gmail/insert';
 import * as S from '../../lib/gmail/selectors';
-import { attemptsForSend, type InsertedTemplate, type PlannedAttempt, type SentMessage } from '../../lib/gmail/send';
+import { attemptsForSend, type SentMessage } from '../../lib/gmail/send';
+import type { InsertedTemplate, PlannedAttempt } from '../../lib/send';
 import { isReply, readComposeAt, sentMessageOf, snapshotOf } from './snapshot';
 
 export const HOST = 'warm-intro-compose';

@@ -3,7 +3,7 @@ import { isExtensionAlive } from '../../lib/client';
 import { mayContainCompose } from '../../lib/gmail/compose';
 import * as S from '../../lib/gmail/selectors';
 import { createComposeManager, holdsOurHost, removeLeftovers } from './composes';
-import { observePage, type Watch } from './page-observer';
+import { observePage, type Watch } from '../../lib/page-observer';
 import { createReplyWatcher } from './replies';
 import '../../components/theme.css';
 import '../../components/compose/compose.css';

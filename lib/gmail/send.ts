@@ -6,72 +6,26 @@
  * Rules (each one is a trade-off; the tests name them):
  * - An inserted template decides: its `kind` for the contact it was written for, as long as that
  *   contact is still among the recipients. The user chose it, looking at the etiquette warnings.
- * - Otherwise each pipeline contact in **To** gets the attempt its stage implies (`kindFromStage`).
- *   Cc and Bcc never count: copying the referrer ("cc'ing Hannah, who introduced us") is good
- *   practice, and the referrer is often in the pipeline too.
+ * - Otherwise each pipeline contact in **To** gets the attempt its stage implies (`kindFromStage`
+ *   in lib/send.ts). Cc and Bcc never count: copying the referrer ("cc'ing Hannah, who introduced
+ *   us") is good practice, and the referrer is often in the pipeline too.
  * - No attempt while a meeting is scheduled (mail then is logistics: times, links, directions), for
  *   contacts you moved on from, or once they answered your outreach (writing back is conversation,
  *   and counting it would burn a 3/6 attempt and trigger "4th attempt" warnings later).
  */
-import type { AttemptKind, Stage } from '../schemas';
+import type { Stage } from '../schemas';
+import { kindFromStage, type InsertedTemplate, type PlannedAttempt, type StageFacts } from '../send';
 
-/** The facts about one pipeline contact that the decision needs (a ContactView has them all). */
-export interface SendContact {
+/** One pipeline contact matched by a recipient's address. */
+export interface SendContact extends StageFacts {
   id: string;
   emails: readonly string[];
-  stage: Stage;
-  /** Outreach notes (request and follow-up) already sent: `ContactStatus.attemptsUsed`. */
-  attemptsUsed: number;
-  /** `ContactStatus.firstAttemptAt`. */
-  firstAttemptAt: number | null;
-  repliedAt: number | null;
-}
-
-/** A Warm Intro template inserted into the compose: who it was rendered for and what it counts as. */
-export interface InsertedTemplate {
-  contactId: string;
-  kind: AttemptKind;
 }
 
 export interface SentMessage {
   to: readonly string[];
   cc: readonly string[];
   bcc: readonly string[];
-}
-
-export interface PlannedAttempt {
-  contactId: string;
-  kind: AttemptKind;
-  /** Why: shown in logs and tests. */
-  reason: 'template' | 'stage';
-}
-
-/**
- * The attempt a plain mail (no template) to a contact in `stage` counts as, or null for none.
- * prospect / requested: `request` for the first note, `follow-up` after that — unless they already
- * replied to our outreach; scheduled: none; interviewed: `thank-you`; thanked / keeping-in-touch:
- * `update`; moved-on: none.
- */
-export function kindFromStage(contact: Omit<SendContact, 'id' | 'emails'>): AttemptKind | null {
-  switch (contact.stage) {
-    case 'prospect':
-    case 'requested': {
-      // Same test as the cadence: a reply at or after our first note answers it.
-      const answered =
-        contact.repliedAt !== null && contact.firstAttemptAt !== null && contact.repliedAt >= contact.firstAttemptAt;
-      if (answered) return null;
-      return contact.attemptsUsed > 0 ? 'follow-up' : 'request';
-    }
-    case 'scheduled':
-      return null;
-    case 'interviewed':
-      return 'thank-you';
-    case 'thanked':
-    case 'keeping-in-touch':
-      return 'update';
-    case 'moved-on':
-      return null;
-  }
 }
 
 const lower = (list: readonly string[]) => new Set(list.map((e) => e.trim().toLowerCase()).filter(Boolean));

@@ -235,3 +235,35 @@ export function findLinkedInComposers(root: ParentNode, pageUrl: string): Linked
   }
   return composers.sort((a, b) => composedCompare(a.editor, b.editor));
 }
+
+/**
+ * The text in a composer as LinkedIn holds it: a note's value, or a message box's paragraphs one
+ * line each (its empty `<p><br></p>` is no text). What Send would send, read at the moment of sending.
+ */
+export function composerText(editor: HTMLElement): string {
+  if (editor.tagName === 'TEXTAREA') return (editor as HTMLTextAreaElement).value;
+  const lines: string[] = [];
+  let line = '';
+  const walk = (node: Node) => {
+    for (const child of Array.from(node.childNodes)) {
+      if (child.nodeType === 3) line += (child as Text).data;
+      else if (child.nodeType === 1) {
+        const el = child as Element;
+        if (el.tagName === 'BR') {
+          lines.push(line);
+          line = '';
+        } else if (/^(P|DIV|LI)$/.test(el.tagName)) {
+          if (line) lines.push(line);
+          line = '';
+          walk(el);
+          // A paragraph ends its line; `<p><br></p>` already did (the break pushed an empty line).
+          if (line || el.lastChild?.nodeName !== 'BR') lines.push(line);
+          line = '';
+        } else walk(el);
+      }
+    }
+  };
+  walk(editor);
+  if (line) lines.push(line);
+  return lines.join('\n').replace(/\s+$/, '');
+}

@@ -227,3 +227,18 @@ export const COUNTER = 'span, div, p';
 
 /** A character counter such as `0/300` is any element whose own text has that shape. */
 export const COUNTER_TEXT = /^\s*\d+\s*\/\s*(\d+)\s*$/;
+
+// ------------------------------------------------------------------------------ page observation
+
+/**
+ * Elements that get an open shadow root after they are already in the page (interop: LinkedIn's
+ * 2025–26 shell mounts the chat overlay and dialogs there). Attaching a shadow root makes no
+ * mutation record, so the page observer checks these at each burst of mutations.
+ */
+export const SHADOW_HOSTS = '#interop-outlet, [data-testid="interop-shadowdom"]';
+
+/**
+ * Added or removed nodes that may open or close a composer: a form or dialog, a note field, a
+ * rich-text box (all layouts). Anything else (feed updates, presence dots) is not worth a search.
+ */
+export const COMPOSER_HINT = 'form, textarea, [contenteditable], [role="dialog"], [role="textbox"]';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { composerRoots, findLinkedInComposers, type LinkedInComposer } from '../../../lib/linkedin/messaging';
+import { composerRoots, composerText, findLinkedInComposers, type LinkedInComposer } from '../../../lib/linkedin/messaging';
 import { loadFixture } from '../../helpers/dom';
 
 const THREAD = 'https://www.linkedin.com/messaging/thread/2-MzQ5ZTEyYjAtNmE4Ny00ZjVhLWI1YzItOWQ3YTFmMGUyYjQxXzEwMA==/';
@@ -214,5 +214,26 @@ describe('findLinkedInComposers on the invitation dialog', () => {
     const copy = bubbles ? (doc.importNode(bubbles, true) as HTMLElement) : null;
     if (copy) doc.getElementById('interop-outlet')?.before(copy);
     expect(findLinkedInComposers(doc, DANIEL).map((c) => c.kind)).toEqual(['message', 'invitation']);
+  });
+});
+
+describe('composerText: what Send would send, read from the box', () => {
+  it('reads LinkedIn’s empty message box as empty, and one line per paragraph', () => {
+    const doc = loadFixture('linkedin-messaging.html', THREAD);
+    const [thread] = findLinkedInComposers(doc, THREAD);
+    const editor = thread!.editor;
+    expect(composerText(editor)).toBe('');
+    editor.innerHTML = '<p>Hi Mateo,</p><p><br></p><p>Olivia Hartmann suggested I get in touch.</p><p><br></p>';
+    expect(composerText(editor)).toBe('Hi Mateo,\n\nOlivia Hartmann suggested I get in touch.');
+    editor.innerHTML = '<p>one<br>two <b>bold</b></p>';
+    expect(composerText(editor)).toBe('one\ntwo bold');
+  });
+
+  it('reads an invitation note’s value', () => {
+    const doc = loadFixture('linkedin-invite-note.html', SAMIRA);
+    openInviteDialog(doc, 2);
+    const [note] = findLinkedInComposers(doc, SAMIRA);
+    (note!.editor as HTMLTextAreaElement).value = 'Hi Samira,\nHannah suggested I reach out.';
+    expect(composerText(note!.editor)).toBe('Hi Samira,\nHannah suggested I reach out.');
   });
 });

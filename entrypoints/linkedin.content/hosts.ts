@@ -1,0 +1,14 @@
+/** The elements this content script puts into LinkedIn's page, and how to tell its own nodes. */
+import { STALE_HOST } from '../../components/stale-notice';
+
+export const SIDEBAR_HOST = 'warm-intro-sidebar';
+/** One per message box or invitation note, beside its Send. */
+export const COMPOSER_HOST = 'warm-intro-li-compose';
+
+const OURS = `${SIDEBAR_HOST}, ${COMPOSER_HOST}, ${STALE_HOST}`;
+
+/** Whether `node` is (or is inside) one of our hosts: our own rendering is not a page change. */
+export function isOurUi(node: Node): boolean {
+  const el = node.nodeType === 1 ? (node as Element) : node.parentElement;
+  return el?.closest(OURS) != null;
+}
