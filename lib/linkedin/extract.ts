@@ -3,8 +3,6 @@
  * Works on the logged-in classic layout, the logged-out public page and the 2025–26 server-driven
  * layout with hashed class names (see selectors.ts). Returns null rather than guess.
  */
-// zod/mini: the same checks at a fraction of the size, since this runs inside LinkedIn's page.
-import * as z from 'zod/mini';
 import { cleanText } from '../dom';
 import { canonicalProfileUrl, profileSlug } from './url';
 import * as S from './selectors';
@@ -174,23 +172,31 @@ export function topCardName(doc: Document): string | null {
 
 // ------------------------------------------------------------------------------------------ JSON-LD
 
-const StringOrNumber = z.union([z.string(), z.number()]);
-const Organization = z.object({
-  name: z.optional(z.string()),
-  endDate: z.optional(StringOrNumber),
-  member: z.optional(z.object({ endDate: z.optional(StringOrNumber) })),
-});
+// JSON-LD is checked by hand rather than with zod: this runs inside LinkedIn's page, where every
+// kilobyte of the content script counts, and only a handful of string fields are read.
+type Organization = { name?: string; ended: boolean };
+type Person = { name: string; url?: string; headline?: string; jobTitle?: string; address?: { addressLocality?: string }; worksFor: Organization[] };
 
-const Person = z.object({
-  '@type': z.union([z.string(), z.array(z.string())]),
-  name: z.string(),
-  url: z.optional(z.string()),
-  headline: z.optional(z.string()),
-  jobTitle: z.optional(z.union([z.string(), z.array(z.string())])),
-  address: z.optional(z.object({ addressLocality: z.optional(z.string()) })),
-  worksFor: z.optional(z.union([Organization, z.array(Organization)])),
-});
-type Person = z.infer<typeof Person>;
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
+
+/** The fields we read from a JSON-LD `Person`, each only when it has the expected type. */
+function asPerson(node: Record<string, unknown>): Person | null {
+  const name = str(node.name);
+  if (!name) return null;
+  const orgs = Array.isArray(node.worksFor) ? node.worksFor : node.worksFor === undefined ? [] : [node.worksFor];
+  return {
+    name,
+    url: str(node.url),
+    headline: str(node.headline),
+    jobTitle: Array.isArray(node.jobTitle) ? node.jobTitle.map(str).find(Boolean) : str(node.jobTitle),
+    address: isObject(node.address) ? { addressLocality: str(node.address.addressLocality) } : undefined,
+    worksFor: orgs.filter(isObject).map((o) => ({
+      name: str(o.name),
+      ended: o.endDate !== undefined || (isObject(o.member) && o.member.endDate !== undefined),
+    })),
+  };
+}
 
 function isPersonType(type: unknown): boolean {
   return type === 'Person' || (Array.isArray(type) && type.includes('Person'));
@@ -219,11 +225,11 @@ function findJsonLdPerson(doc: Document, slug: string): Person | null {
     }
     for (const node of jsonLdNodes(data)) {
       if (!isPersonType(node['@type'])) continue;
-      const parsed = Person.safeParse(node);
-      if (!parsed.success) continue;
-      const own = parsed.data.url ? profileSlug(parsed.data.url) : null;
+      const person = asPerson(node);
+      if (!person) continue;
+      const own = person.url ? profileSlug(person.url) : null;
       if (own !== null && own !== slug) continue;
-      return parsed.data;
+      return person;
     }
   }
   return null;
@@ -231,9 +237,8 @@ function findJsonLdPerson(doc: Document, slug: string): Person | null {
 
 /** Current employer: the first `worksFor` without an end date (LinkedIn lists current first). */
 function jsonLdCompany(person: Person): string | null {
-  const orgs = person.worksFor === undefined ? [] : Array.isArray(person.worksFor) ? person.worksFor : [person.worksFor];
-  for (const org of orgs) {
-    if (org.endDate !== undefined || org.member?.endDate !== undefined) continue;
+  for (const org of person.worksFor) {
+    if (org.ended) continue;
     const name = tidy(org.name);
     if (name) return name;
   }
@@ -241,8 +246,7 @@ function jsonLdCompany(person: Person): string | null {
 }
 
 function jsonLdHeadline(person: Person): string | null {
-  const title = Array.isArray(person.jobTitle) ? person.jobTitle[0] : person.jobTitle;
-  return tidy(person.headline) || tidy(title) || null;
+  return tidy(person.headline) || tidy(person.jobTitle) || null;
 }
 
 // --------------------------------------------------------------------------------------- name
@@ -443,7 +447,7 @@ export function extractProfile(doc: Document, url: string): LinkedInProfile | nu
     .map((a) => resolveHref(a.getAttribute('href'), url))
     .map((href) => (href === null ? null : profileSlug(href)))
     .filter((s): s is string => s !== null);
-  const memberId = /^acoa[a-z0-9_-]{20,}$/; // `/in/ACoAA…` URN links can't be compared with a vanity slug
+  const memberId = /^acoa[a-z0-9_-]{20,}$/i; // `/in/ACoAA…` URN links can't be compared with a vanity slug
   if (cardSlugs.length > 0 && !cardSlugs.includes(slug) && !memberId.test(slug) && !cardSlugs.some((s) => memberId.test(s))) {
     return null;
   }
