@@ -14,7 +14,8 @@ import '../../components/compose/compose.css';
 // loading a page, so a script matched to /in/* only would never run after such a move.
 export default defineContentScript({
   matches: ['https://www.linkedin.com/*'],
-  runAt: 'document_idle',
+  // As soon as the HTML is parsed: the sidebar should appear with the page, not after it.
+  runAt: 'document_end',
   cssInjectionMode: 'ui',
   main(ctx) {
     // A previous copy of this script (before an extension update) may have left its UI.

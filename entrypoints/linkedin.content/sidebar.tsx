@@ -44,14 +44,25 @@ export function createProfileSidebar(ctx: ContentScriptContext, opts: { requestR
     );
   };
 
+  // Read while the UI's stylesheet loads, so the sidebar appears collapsed or not, never both.
+  const collapsedRead = browser.storage.local
+    .get(COLLAPSED_KEY)
+    .then((v) => {
+      collapsed = v[COLLAPSED_KEY] === true;
+    })
+    .catch(() => {});
+
   const mount = async () => {
-    const created = await createShadowRootUi(ctx, {
+    const [created] = await Promise.all([
+      createShadowRootUi(ctx, {
       name: SIDEBAR_HOST,
       position: 'inline',
       anchor: 'body',
       append: 'last',
       onMount: () => {},
-    });
+      }),
+      collapsedRead,
+    ]);
     created.mount();
     ui = created;
   };
@@ -85,13 +96,8 @@ export function createProfileSidebar(ctx: ContentScriptContext, opts: { requestR
     });
   };
 
-  void browser.storage.local
-    .get(COLLAPSED_KEY)
-    .then((v) => {
-      collapsed = v[COLLAPSED_KEY] === true;
-    })
-    .catch(() => {})
-    .finally(opts.requestRefresh);
+  // The first read needs no mutation: the page is parsed when the script starts.
+  queueMicrotask(refresh);
 
   // Updated or reloaded extension: WXT removes the sidebar; if it was in use, say why it went.
   // (A newer copy of the script removes the notice.)
