@@ -16,14 +16,7 @@ export function dueIndexChanges(
   settings: Settings,
   now: number,
 ): Map<string, number | null> {
-  const byContact = new Map<string, { attempts: Attempt[]; meetings: Meeting[] }>();
-  const slot = (id: string) => {
-    let s = byContact.get(id);
-    if (!s) byContact.set(id, (s = { attempts: [], meetings: [] }));
-    return s;
-  };
-  for (const a of attempts) slot(a.contactId).attempts.push(a);
-  for (const m of meetings) slot(m.contactId).meetings.push(m);
+  const byContact = groupByContact(attempts, meetings);
   const changes = new Map<string, number | null>();
   for (const contact of contacts) {
     const records = byContact.get(contact.id) ?? { attempts: [], meetings: [] };
@@ -31,4 +24,17 @@ export function dueIndexChanges(
     if (due !== (contact.nextDueAt ?? null) || contact.nextDueAt === undefined) changes.set(contact.id, due);
   }
   return changes;
+}
+
+/** Each contact's attempts and meetings, from flat lists. */
+export function groupByContact(attempts: Attempt[], meetings: Meeting[]): Map<string, { attempts: Attempt[]; meetings: Meeting[] }> {
+  const map = new Map<string, { attempts: Attempt[]; meetings: Meeting[] }>();
+  const slot = (id: string) => {
+    let s = map.get(id);
+    if (!s) map.set(id, (s = { attempts: [], meetings: [] }));
+    return s;
+  };
+  for (const a of attempts) slot(a.contactId).attempts.push(a);
+  for (const m of meetings) slot(m.contactId).meetings.push(m);
+  return map;
 }

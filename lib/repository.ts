@@ -5,7 +5,7 @@
  */
 import Dexie from 'dexie';
 import { contactStatus, dueActions, stageAfterAttempt, type ContactStatus } from './cadence';
-import { dueIndexChanges } from './due-index';
+import { dueIndexChanges, groupByContact } from './due-index';
 import type { WarmIntroDB } from './db';
 import {
   Attempt,
@@ -332,11 +332,9 @@ export class Repository {
         db.attempts.where('contactId').anyOf(keys).toArray(),
         db.meetings.where('contactId').anyOf(keys).toArray(),
       ]);
-      const byContact = new Map<string, { attempts: Attempt[]; meetings: Meeting[] }>(keys.map((k) => [k, { attempts: [], meetings: [] }]));
-      for (const a of attempts) byContact.get(a.contactId)?.attempts.push(a);
-      for (const m of meetings) byContact.get(m.contactId)?.meetings.push(m);
+      const byContact = groupByContact(attempts, meetings);
       return dueActions(
-        contacts.map((contact) => ({ contact, ...byContact.get(contact.id)! })),
+        contacts.map((contact) => ({ contact, attempts: [], meetings: [], ...byContact.get(contact.id) })),
         settings,
         now,
       );
@@ -842,18 +840,6 @@ export function isStorageError(error: unknown): boolean {
     error instanceof Dexie.MissingAPIError ||
     (error instanceof DOMException && error.name === 'QuotaExceededError')
   );
-}
-
-function groupByContact(attempts: Attempt[], meetings: Meeting[]): Map<string, { attempts: Attempt[]; meetings: Meeting[] }> {
-  const map = new Map<string, { attempts: Attempt[]; meetings: Meeting[] }>();
-  const slot = (id: string) => {
-    let s = map.get(id);
-    if (!s) map.set(id, (s = { attempts: [], meetings: [] }));
-    return s;
-  };
-  for (const a of attempts) slot(a.contactId).attempts.push(a);
-  for (const m of meetings) slot(m.contactId).meetings.push(m);
-  return map;
 }
 
 // Common English words that say nothing about a theme.

@@ -7,11 +7,11 @@ import { kindFromStage } from '../../lib/send';
 import { STAGE_LABELS } from '../../lib/stages';
 import { firstNameOf, fitToLimit, namesReferrer, renderForContact, templateContext, type TemplateContext } from '../../lib/templates';
 import { useAsk } from '../use-ask';
-import { ErrorLine, errorText, useAction } from './common';
+import { ErrorLine, errorText, useAction } from '../feedback';
 import { LinkProfile, LinkRecipient } from './LinkRecipient';
 import type { ComposeSnapshot, InsertPlan, LinkedInSnapshot, MenuSnapshot } from './types';
 
-export { errorText, RELOAD_MESSAGE } from './common';
+export { errorText, RELOAD_MESSAGE } from '../feedback';
 export { nameFromAddress } from './LinkRecipient';
 
 export type Props = {

@@ -7,7 +7,7 @@ import { useState } from 'preact/hooks';
 import { ask } from '../../lib/client';
 import type { ContactView } from '../../lib/messages';
 import { ContactPicker, pickedToReferrer, type Picked } from '../ContactPicker';
-import { ErrorLine, useAction } from './common';
+import { ErrorLine, useAction } from '../feedback';
 import type { ComposeRecipient, ProfileRecipient } from './types';
 
 /** "hannah.becker" → "Hannah Becker": a starting point the user edits, used only without a chip name. */

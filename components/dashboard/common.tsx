@@ -1,30 +1,9 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 
-/** Run an async action with a busy flag and an error message for the user. */
-export function useAction() {
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [done, setDone] = useState<string | null>(null);
-  const live = useRef(true);
-  useEffect(() => () => void (live.current = false), []);
-  const run = async (fn: () => Promise<unknown>, doneMessage: string | null = null): Promise<boolean> => {
-    setBusy(true);
-    setError(null);
-    setDone(null);
-    try {
-      await fn();
-      if (live.current) setDone(doneMessage);
-      return true;
-    } catch (e) {
-      if (live.current) setError(e instanceof Error ? e.message : String(e));
-      return false;
-    } finally {
-      if (live.current) setBusy(false);
-    }
-  };
-  return { busy, error, done, run, setError };
-}
+import { useAction } from '../feedback';
+
+export { useAction };
 
 export function Status(props: { error: string | null; done?: string | null; testId?: string }) {
   return (

@@ -1,8 +1,9 @@
 import { useState } from 'preact/hooks';
-import { ask, ClientError, EXTENSION_RELOADED } from '../../lib/client';
+import { ask } from '../../lib/client';
 import type { ContactView } from '../../lib/messages';
 import type { Contact } from '../../lib/schemas';
 import { STAGE_LABELS, STAGES, type Stage } from '../../lib/stages';
+import { ErrorLine, errorText, useAction } from '../feedback';
 import { ContactPicker, pickedToReferrer, type Picked } from '../ContactPicker';
 import { useAsk } from '../use-ask';
 
@@ -29,41 +30,6 @@ export type Props = {
 
 const dateFmt = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
 const dateTimeFmt = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-
-function errorText(error: unknown): string {
-  if (error instanceof ClientError && error.code === EXTENSION_RELOADED) {
-    return 'Warm Intro was updated. Reload this page to keep using it.';
-  }
-  return error instanceof Error ? error.message : String(error);
-}
-
-/** Runs an action, keeping its busy flag and error for the UI. */
-function useAction() {
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const run = async (fn: () => Promise<unknown>): Promise<boolean> => {
-    setBusy(true);
-    setError(null);
-    try {
-      await fn();
-      return true;
-    } catch (e) {
-      setError(errorText(e));
-      return false;
-    } finally {
-      setBusy(false);
-    }
-  };
-  return { busy, error, run };
-}
-
-function ErrorLine({ error }: { error: string | null }) {
-  return error ? (
-    <p role="alert" class="wi-error" data-testid="wi-error">
-      {error}
-    </p>
-  ) : null;
-}
 
 function LogForm({ facts, profileUrl, manual }: { facts: ProfileFacts | null; profileUrl: string; manual: boolean }) {
   const [referrer, setReferrer] = useState<Picked>(null);
