@@ -1,5 +1,6 @@
-import { useState } from 'preact/hooks';
-import type { DueItem } from '../lib/messages';
+import { useEffect, useState } from 'preact/hooks';
+import { readCachedSummary } from '../lib/changes';
+import type { DueItem, PipelineSummary } from '../lib/messages';
 import { STAGE_LABELS } from '../lib/stages';
 import { DONE_LABEL, gmailComposeUrl, markDone, snooze } from './actions';
 import { StageBar } from './StageBar';
@@ -76,7 +77,11 @@ function DueRow({ item, openTab, dashboardUrl }: { item: DueItem; openTab: Props
 
 /** The toolbar popup: the pipeline at a glance, what is due today, and a search. */
 export function Popup({ openTab, dashboardUrl }: Props) {
-  const summary = useAsk('pipeline.summary', undefined);
+  const asked = useAsk('pipeline.summary', undefined);
+  // Counts as of the last write, painted at once; the answer above replaces them when it comes.
+  const [cached, setCached] = useState<PipelineSummary | null>(null);
+  useEffect(() => void readCachedSummary<PipelineSummary>().then(setCached), []);
+  const summary = { ...asked, data: asked.data ?? cached ?? undefined };
   // Paged: the popup must open fast with thousands of contacts and hundreds of due actions.
   const [limit, setLimit] = useState(DUE_PAGE);
   const due = useAsk('due.page', { offset: 0, limit }, [limit]);

@@ -29,3 +29,22 @@ export function onDataChanged(listener: () => void): () => void {
     }
   };
 }
+
+/**
+ * The pipeline counts as of the last write, kept in storage so the popup can paint them at once,
+ * without waiting for the service worker to wake and count (it then asks for fresh ones).
+ */
+export const SUMMARY_KEY = 'warm-intro:summary';
+
+export async function publishSummary(summary: unknown): Promise<void> {
+  await browser.storage.local.set({ [SUMMARY_KEY]: summary });
+}
+
+export async function readCachedSummary<T>(): Promise<T | null> {
+  try {
+    const value = await browser.storage.local.get(SUMMARY_KEY);
+    return (value[SUMMARY_KEY] as T | undefined) ?? null;
+  } catch {
+    return null;
+  }
+}

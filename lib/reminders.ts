@@ -106,18 +106,16 @@ export function notificationContactId(notificationId: string): string | null {
   return m?.[1] ?? null;
 }
 
-/** Due items not shown before; marks them shown. */
+/** Due items not shown before; marks them shown (one transaction, whatever their number). */
 export async function takeNewReminders(repo: Repository, due: DueItem[]): Promise<DueItem[]> {
-  const fresh: DueItem[] = [];
-  for (const item of due) {
-    if (!item.status.next) continue;
-    const isNew = await repo.markNotified({
+  const items = due.filter((item) => item.status.next);
+  const fresh = await repo.markNotified(
+    items.map((item) => ({
       id: noticeId(item),
       contactId: item.contact.id,
-      action: item.status.next.action,
-      dueAt: item.status.next.dueAt,
-    });
-    if (isNew) fresh.push(item);
-  }
-  return fresh;
+      action: item.status.next!.action,
+      dueAt: item.status.next!.dueAt,
+    })),
+  );
+  return items.filter((item) => fresh.has(noticeId(item)));
 }

@@ -770,13 +770,16 @@ export class Repository {
 
   // ---- reminders bookkeeping --------------------------------------------------------------------
 
-  /** Record that a reminder was shown; false when it had been shown already (so: don't show it). */
-  async markNotified(notice: Omit<Notice, 'shownAt'>): Promise<boolean> {
-    const row = parse(Notice, { ...notice, shownAt: this.clock() }, 'notice');
+  /** Record that reminders were shown; answers the ids not shown before (so: show those only). */
+  async markNotified(notices: Omit<Notice, 'shownAt'>[]): Promise<Set<string>> {
+    const shownAt = this.clock();
+    const rows = notices.map((n) => parse(Notice, { ...n, shownAt }, 'notice'));
+    if (rows.length === 0) return new Set();
     return this.db.transaction('rw', this.db.notices, async () => {
-      if (await this.db.notices.get(row.id)) return false;
-      await this.db.notices.add(row);
-      return true;
+      const known = await this.db.notices.bulkGet(rows.map((r) => r.id));
+      const fresh = rows.filter((r, i) => !known[i]);
+      await this.db.notices.bulkAdd(fresh);
+      return new Set(fresh.map((r) => r.id));
     });
   }
 

@@ -2,7 +2,7 @@
  * The background's side of the protocol: check a raw message, run it against the repository, and
  * always answer — a malformed or unknown message gets an error reply and writes nothing.
  */
-import { parseMessage, type Reply, type RequestType, type Responses } from './messages';
+import { parseMessage, REQUESTS, type Reply, type RequestType, type Responses } from './messages';
 import { isStorageError, RepoError, type ContactDraft, type Repository } from './repository';
 
 /** Requests that only read; everything else is a write that may change what is due. */
@@ -20,6 +20,11 @@ const READS = new Set<RequestType>([
   'board.cards',
   'insights.get',
 ]);
+
+/** Whether a request type may change data. */
+export function isWrite(type: string): boolean {
+  return Object.hasOwn(REQUESTS, type) && !READS.has(type as RequestType);
+}
 
 export interface ServerHooks {
   /** After a successful write (badge, reminders, "data changed" broadcast). */

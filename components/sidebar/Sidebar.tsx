@@ -28,8 +28,16 @@ export type Props = {
   now?: () => number;
 };
 
-const dateFmt = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
-const dateTimeFmt = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+/**
+ * Formatters made on first use: the first Intl object in a fresh page costs tens of milliseconds,
+ * which a module-level one would add to every LinkedIn page load, sidebar or not.
+ */
+function lazyFormat(options: Intl.DateTimeFormatOptions) {
+  let fmt: Intl.DateTimeFormat | null = null;
+  return { format: (t: number) => (fmt ??= new Intl.DateTimeFormat(undefined, options)).format(t) };
+}
+const dateFmt = lazyFormat({ dateStyle: 'medium' });
+const dateTimeFmt = lazyFormat({ dateStyle: 'medium', timeStyle: 'short' });
 
 function LogForm({ facts, profileUrl, manual }: { facts: ProfileFacts | null; profileUrl: string; manual: boolean }) {
   const [referrer, setReferrer] = useState<Picked>(null);

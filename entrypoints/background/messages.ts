@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
-import { announceChange } from '../../lib/changes';
-import { createServer } from '../../lib/server';
+import { announceChange, publishSummary } from '../../lib/changes';
+import { createServer, isWrite } from '../../lib/server';
 import { repo } from './context';
 import { checkReminders } from './reminders';
 
@@ -16,7 +16,12 @@ export function setupMessages(): void {
     // Only our own content scripts and pages may talk to the database (onMessage gets no other
     // extension's messages; this stays true if externally_connectable is ever added).
     if (sender.id !== undefined && sender.id !== browser.runtime.id) return false;
-    server(message).then(sendResponse, (error: unknown) => {
+    server(message).then((reply) => {
+      sendResponse(reply);
+      // After the answer, so no write waits for it: fresh counts for the popup's first paint.
+      const type = (message as { type?: unknown } | null)?.type;
+      if (reply.ok && typeof type === 'string' && isWrite(type)) void repo.summary().then(publishSummary, () => {});
+    }, (error: unknown) => {
       console.error('[warm-intro] unexpected failure', error);
       sendResponse({ ok: false, error: { code: 'internal', message: 'Something went wrong inside Warm Intro.' } });
     });

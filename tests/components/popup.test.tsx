@@ -1,6 +1,8 @@
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { DUE_PAGE, Popup } from '../../components/Popup';
+import { publishSummary } from '../../lib/changes';
 import { STAGES } from '../../lib/stages';
 import { axeViolations } from '../helpers/a11y';
 import { installFakeBackground } from '../helpers/background';
@@ -18,6 +20,25 @@ async function requested(repo: ReturnType<typeof installFakeBackground>['repo'],
 }
 
 describe('Popup', () => {
+  it('paints the counts saved at the last write before the background answers', async () => {
+    // A background that is slow to wake: it answers only when released.
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const { handle } = installFakeBackground();
+    fakeBrowser.runtime.onMessage.removeAllListeners();
+    fakeBrowser.runtime.onMessage.addListener((m: unknown, _s: unknown, sendResponse: (r: unknown) => void) => {
+      void gate.then(() => handle(m)).then(sendResponse);
+      return true;
+    });
+    const counts = Object.fromEntries(STAGES.map((s, i) => [s, i + 1]));
+    await publishSummary({ counts, total: 28, dueNow: 0 });
+    render(<Popup openTab={() => {}} dashboardUrl={DASHBOARD} />);
+    await waitFor(() => expect(screen.getByTestId('wi-stage-count-scheduled').textContent).toBe('3'));
+    release();
+    // Then the real answer (an empty database) replaces the saved counts.
+    await waitFor(() => expect(screen.getByTestId('wi-stage-count-scheduled').textContent).toBe('0'));
+  });
+
   it('shows a new user where to start, and passes axe', async () => {
     installFakeBackground();
     render(<Popup openTab={() => {}} dashboardUrl={DASHBOARD} />);

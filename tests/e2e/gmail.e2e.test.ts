@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { extensionUrl, FIXTURES, launch } from '../harness/browser.mjs';
+import { bg } from './support';
 
 declare const chrome: { runtime: { sendMessage(m: unknown): Promise<unknown>; reload(): void } };
 
@@ -18,13 +19,6 @@ type View = {
 };
 
 /** Ask the background from an extension page, as the popup does; fails the test on an error reply. */
-async function bg<T = unknown>(page: Page, type: string, payload?: unknown): Promise<T> {
-  const reply = (await page.evaluate((m) => chrome.runtime.sendMessage(m), { type, payload })) as
-    | { ok: true; data: T }
-    | { ok: false; error: { message: string } };
-  if (!reply.ok) throw new Error(`${type}: ${reply.error.message}`);
-  return reply.data;
-}
 
 async function openCompose(gmail: Page, to: string): Promise<Locator> {
   const before = await gmail.locator('[role=dialog]').count();

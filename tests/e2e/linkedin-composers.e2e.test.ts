@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { extensionUrl, FIXTURES, launch, ROOT } from '../harness/browser.mjs';
+import { bg } from './support';
 
 declare const chrome: { runtime: { sendMessage(m: unknown): Promise<unknown>; reload(): void } };
 
@@ -23,13 +24,6 @@ type View = {
 type Sent = { kind: 'message'; text: string; to: { url: string } } | { kind: 'invitation'; note: string; to: { url: string } };
 
 /** Ask the background from an extension page, as the popup does; fails the test on an error reply. */
-async function bg<T = unknown>(page: Page, type: string, payload?: unknown): Promise<T> {
-  const reply = (await page.evaluate((m) => chrome.runtime.sendMessage(m), { type, payload })) as
-    | { ok: true; data: T }
-    | { ok: false; error: { message: string } };
-  if (!reply.ok) throw new Error(`${type}: ${reply.error.message}`);
-  return reply.data;
-}
 
 /** What the page itself recorded as sent (its own state, in the page's main world). */
 const sentByPage = (page: Page) => page.evaluate(() => ((window as unknown as { __li_fixture: { sent: Sent[] } }).__li_fixture.sent));

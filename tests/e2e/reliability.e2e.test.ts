@@ -1,6 +1,7 @@
 import type { BrowserContext, CDPSession, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { extensionUrl, launch } from '../harness/browser.mjs';
+import { bg } from './support';
 
 declare const chrome: any;
 
@@ -21,11 +22,7 @@ describe('the service worker killed in the middle of a write (real Chromium)', (
     await context?.close();
   });
 
-  const send = async (type: string, payload?: unknown) => {
-    const reply = await page.evaluate((m) => chrome.runtime.sendMessage(m), { type, payload });
-    if (!reply?.ok) throw new Error(JSON.stringify(reply));
-    return reply.data;
-  };
+  const send = (type: string, payload?: unknown) => bg(page, type, payload);
 
   /** Start a request, stop every service worker `delay` ms later, and let the request fail or finish. */
   const killDuring = async (type: string, payload: unknown, delay: number) => {

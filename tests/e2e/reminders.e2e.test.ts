@@ -1,6 +1,7 @@
 import type { BrowserContext, Page, Worker } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { extensionUrl, launch } from '../harness/browser.mjs';
+import { bg } from './support';
 
 declare const chrome: any;
 const DAY = 24 * 60 * 60 * 1000;
@@ -20,11 +21,7 @@ describe('reminders survive the service worker (real Chromium)', () => {
     await context?.close();
   });
 
-  const send = async (type: string, payload?: unknown) => {
-    const reply = await page.evaluate((m) => chrome.runtime.sendMessage(m), { type, payload });
-    if (!reply?.ok) throw new Error(JSON.stringify(reply));
-    return reply.data;
-  };
+  const send = (type: string, payload?: unknown) => bg(page, type, payload);
   const badge = () => page.evaluate(() => chrome.action.getBadgeText({}));
   const worker = async (): Promise<Worker> =>
     context.serviceWorkers().find((w) => w.url().includes(extensionId)) ??
