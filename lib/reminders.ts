@@ -76,21 +76,26 @@ export async function checkReminders(repo: Repository, surface: ReminderSurface,
   const due = await repo.due(now);
   await surface.setBadge(badgeText(due.length));
   const settings = await repo.settings();
-  // Marked as shown before showing: a worker killed in between loses one reminder rather than
-  // repeating it forever.
-  const fresh = await takeNewReminders(repo, due);
-  if (settings.notificationStyle === 'off' || fresh.length === 0) return due.length;
+  if (settings.notificationStyle === 'off') return due.length;
   if (settings.notificationStyle === 'digest') {
-    await surface.notify(`digest:${now}`, {
-      title: `Warm Intro: ${fresh.length} thing${fresh.length === 1 ? '' : 's'} to do`,
-      message: fresh
-        .map((f) => `${f.contact.name}: ${f.status.next?.label ?? ''}`)
+    // One notification a day, for everything due then; remembered like single reminders are.
+    if (due.length === 0) return due.length;
+    const day = localDay(now);
+    const fresh = await repo.markNotified([{ id: `digest:${day}`, contactId: 'digest', action: 'digest', dueAt: now }]);
+    if (fresh.size === 0) return due.length;
+    await surface.notify(`digest:${day}`, {
+      title: `Warm Intro: ${due.length} thing${due.length === 1 ? '' : 's'} to do today`,
+      message: due
         .slice(0, 4)
+        .map((f) => `${f.contact.name}: ${f.status.next?.label ?? ''}`)
         .join('\n'),
       buttons: false,
     });
     return due.length;
   }
+  // Marked as shown before showing: a worker killed in between loses one reminder rather than
+  // repeating it forever.
+  const fresh = await takeNewReminders(repo, due);
   for (const item of fresh) {
     const meetings = await repo.db.meetings.where('contactId').equals(item.contact.id).sortBy('scheduledAt');
     const lastHeld = meetings.filter((m) => m.held).at(-1)?.scheduledAt ?? null;
@@ -98,6 +103,12 @@ export async function checkReminders(repo: Repository, surface: ReminderSurface,
     await surface.notify(`contact:${item.contact.id}:${item.status.next?.action}`, { ...text, buttons: true });
   }
   return due.length;
+}
+
+/** The calendar day of `now` where the user is, e.g. `2026-11-23`: one digest per such day. */
+export function localDay(now: number): string {
+  const d = new Date(now);
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }
 
 /** The contact a notification is about, from its id. */

@@ -96,6 +96,22 @@ describe('background worker', () => {
     expect(notes).toEqual([]);
   });
 
+  it('in digest mode sends one notification a day for everything due, not one per contact', async () => {
+    await startWorker();
+    await send({ type: 'settings.save', payload: { notificationStyle: 'digest' } });
+    for (const name of ['Olivia Hartmann', 'Marcus Lindqvist']) {
+      const { data } = await send({ type: 'contact.log', payload: { name } });
+      await send({ type: 'attempt.record', payload: { contactId: data.contact.id, channel: 'email', kind: 'request', at: Date.now() - 20 * DAY } });
+    }
+    expect(badge.at(-1)).toBe('2');
+    expect(notes).toHaveLength(1);
+    expect(notes[0]!.title).toMatch(/^Warm Intro: \d things? to do today$/);
+    await startWorker();
+    await fakeBrowser.alarms.onAlarm.trigger(alarm());
+    await vi.waitFor(() => expect(badge.at(-1)).toBe('2'));
+    expect(notes).toHaveLength(1);
+  });
+
   it('creates the periodic alarm once when installed', async () => {
     await startWorker();
     await fakeBrowser.runtime.onInstalled.trigger({ reason: 'install', temporary: false } as never);
