@@ -4,7 +4,9 @@
  */
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
+import { parseCsv, toCsv } from '../../lib/csv';
 import { WarmIntroDB } from '../../lib/db';
+import { parseContactsFile } from '../../lib/import';
 import { canonicalProfileUrl } from '../../lib/linkedin/url';
 import { REQUESTS } from '../../lib/messages';
 import { Repository } from '../../lib/repository';
@@ -140,6 +142,33 @@ describe('canonicalProfileUrl under random input', () => {
         expect(canonicalProfileUrl(c)).toBe(c);
       }),
       { numRuns: 2000 },
+    );
+  });
+});
+
+describe('the CSV importer and exporter under random input', () => {
+  const cell = fc.oneof(text, fc.constantFrom('=HYPERLINK("http://evil.example","x")', '+1', '-2', '@SUM(A1)', '\t=1', '"quoted, with comma"', 'line\nbreak', 'https://www.linkedin.com/in/olivia-hartmann-8a61b2b4/', 'olivia@example.com'));
+  const header = fc.shuffledSubarray(['Name', 'First Name', 'Last Name', 'Email Address', 'URL', 'Company', 'Position', 'Tags', 'Junk'], { minLength: 1 });
+
+  it('never throws on random bytes, and every draft it returns is a valid contact for the protocol', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.oneof(fc.uint8Array({ maxLength: 400 }), fc.tuple(header, fc.array(fc.array(cell, { maxLength: 9 }), { maxLength: 8 })).map(([h, rows]) => toCsv([h, ...rows]))), async (input) => {
+        const out = await parseContactsFile(input);
+        for (const e of out.errors) expect(e.line).toBeGreaterThanOrEqual(0);
+        for (const draft of out.drafts) expect(REQUESTS['contact.log'].safeParse(draft).success).toBe(true);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('export neutralises formulas and reads back the same text', async () => {
+    await fc.assert(
+      fc.property(fc.array(fc.array(cell, { minLength: 1, maxLength: 4 }), { minLength: 1, maxLength: 6 }), (rows) => {
+        const csv = toCsv(rows);
+        for (const row of parseCsv(csv)) for (const value of row) expect(value).not.toMatch(/^[=+\-@\t\r]/);
+        expect(parseCsv(csv).map((r) => r.map((v) => v.replace(/^'(?=[=+\-@\t\r])/, '')))).toEqual(rows);
+      }),
+      { numRuns: 500 },
     );
   });
 });
