@@ -71,13 +71,29 @@ export async function serveFixtures(context, routes = []) {
 }
 
 /**
+ * Flags for every Chromium the project starts (with the extension, or without it in the benchmark).
+ * The network ones keep Chromium from calling home on a machine with no network.
+ */
+export const CHROMIUM_ARGS = [
+  // Chrome 137+ ignores --load-extension unless this feature is off (Chromium builds vary).
+  '--disable-features=DisableLoadExtensionCommandLineSwitch',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/**
  * Launch Chromium with the built extension. Returns the context, the extension id (read from the
  * service worker URL: it depends on the build path) and the request log.
- * @param {{ userDataDir?: string, headless?: boolean, routes?: Array<[RegExp, string]>, slowMo?: number }} [options]
+ * @param {{ userDataDir?: string, headless?: boolean, routes?: Array<[RegExp, string]>, slowMo?: number, extension?: string }} [options]
  */
-export async function launch({ userDataDir, headless = true, routes = [], slowMo } = {}) {
-  if (!existsSync(join(EXTENSION, 'manifest.json'))) {
-    throw new Error(`No built extension at ${EXTENSION}. Run \`npm run build\` first (npm test and npm start do).`);
+export async function launch({ userDataDir, headless = true, routes = [], slowMo, extension = EXTENSION } = {}) {
+  if (!existsSync(join(extension, 'manifest.json'))) {
+    throw new Error(`No built extension at ${extension}. Run \`npm run build\` first (npm test and npm start do).`);
   }
   const dir = userDataDir ?? mkdtempSync(join(tmpdir(), 'warm-intro-profile-'));
   const context = await chromium.launchPersistentContext(dir, {
@@ -85,19 +101,7 @@ export async function launch({ userDataDir, headless = true, routes = [], slowMo
     headless,
     slowMo,
     viewport: { width: 1366, height: 900 },
-    args: [
-      `--disable-extensions-except=${EXTENSION}`,
-      `--load-extension=${EXTENSION}`,
-      // Chrome 137+ ignores --load-extension unless this feature is off (Chromium builds vary).
-      '--disable-features=DisableLoadExtensionCommandLineSwitch',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
+    args: [`--disable-extensions-except=${extension}`, `--load-extension=${extension}`, ...CHROMIUM_ARGS],
   });
   const requests = await serveFixtures(context, routes);
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 20_000 }));

@@ -1,0 +1,51 @@
+// Talking to the background from an extension page, as the popup and the dashboard do.
+import { DAY, drafts, person } from './data.mjs';
+
+/** @param {import('playwright-core').Page} page */
+export async function send(page, type, payload) {
+  const reply = await page.evaluate((m) => chrome.runtime.sendMessage(m), { type, payload });
+  if (!reply?.ok) throw new Error(`${type}: ${JSON.stringify(reply?.error ?? reply)}`);
+  return reply.data;
+}
+
+/**
+ * Send messages one after another from inside the page and time each round trip there
+ * (message → background → reply), so the time Playwright takes to reach the page is not counted.
+ * @param {import('playwright-core').Page} page
+ * @param {Array<{ type: string, payload?: unknown }>} messages
+ */
+export async function timedSends(page, messages) {
+  return page.evaluate(async (list) => {
+    const out = [];
+    for (const m of list) {
+      const t0 = performance.now();
+      const reply = await chrome.runtime.sendMessage(m);
+      const t = performance.now() - t0;
+      if (!reply?.ok) throw new Error(`${m.type}: ${JSON.stringify(reply?.error ?? reply)}`);
+      out.push({ t, id: reply.data?.contact?.id ?? null });
+    }
+    return out;
+  }, messages);
+}
+
+/**
+ * Replace the database with `n` contacts (contacts.import); 1 in 100 (at most `withHistory`) had a
+ * request sent 15 days ago, so a follow-up is due. Reminders are off while seeding (the due ones
+ * are recorded as shown, so none pops up later), then back to the default.
+ * @param {import('playwright-core').Page} page
+ */
+export async function seed(page, n, { withHistory = Infinity } = {}) {
+  await send(page, 'data.clear');
+  await send(page, 'settings.save', { notificationStyle: 'off' });
+  const result = await send(page, 'contacts.import', { contacts: drafts(n), duplicates: 'skip' });
+  if (result.added !== n) throw new Error(`seeding ${n}: ${JSON.stringify(result)}`);
+  const at = Date.now() - 15 * DAY;
+  for (let i = 0, k = 0; i < n && k < withHistory; i += 100, k++) {
+    const view = await send(page, 'contact.lookup', { profileUrl: `https://www.linkedin.com/in/${person(i).slug}/` });
+    await send(page, 'attempt.record', { contactId: view.contact.id, channel: 'email', kind: 'request', at, subject: 'Coffee chat?' });
+  }
+  await send(page, 'settings.save', { notificationStyle: 'each' });
+  const summary = await send(page, 'pipeline.summary');
+  if (summary.total !== n) throw new Error(`seeded ${summary.total}, not ${n}`);
+  return summary;
+}

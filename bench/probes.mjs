@@ -1,0 +1,111 @@
+// Functions installed in the measured pages with `page.addInitScript` (they run before any page
+// script). Each records `performance.now()` — milliseconds since the page's navigation started — the
+// moment a MutationObserver sees the thing appear, in `window.__wiBench`. They must stay
+// self-contained: Playwright sends their source text to the page.
+
+/** LinkedIn profile: when the top card's h1 exists, and when the sidebar shows the person's name. */
+export function linkedinProbe() {
+  const t = (window.__wiBench = { topCard: null, sidebar: null });
+  const roots = new WeakSet();
+  const check = () => {
+    const now = performance.now();
+    if (t.topCard === null && document.querySelector('main h1')) t.topCard = now;
+    if (t.sidebar !== null) return;
+    const host = document.querySelector('warm-intro-sidebar');
+    const root = host && host.shadowRoot;
+    if (!root) return;
+    // Mutations inside an open shadow root are not seen by an observer on the document.
+    if (!roots.has(root)) {
+      roots.add(root);
+      observer.observe(root, { childList: true, subtree: true, characterData: true });
+    }
+    const name = root.querySelector('[data-testid="wi-profile-name"]');
+    if (name && name.textContent.trim() && name.getBoundingClientRect().width > 0) {
+      t.sidebar = now;
+      observer.disconnect();
+      clearInterval(poll);
+    }
+  };
+  const observer = new MutationObserver(check);
+  observer.observe(document, { childList: true, subtree: true });
+  // In case the name becomes visible without a mutation (a stylesheet applying late).
+  const poll = setInterval(check, 10);
+}
+
+/** Gmail: when Compose is clicked, the compose dialog and its editor are inserted, and the Warm Intro button appears. */
+export function composeProbe() {
+  const t = (window.__wiBench = { clicked: null, dialog: null, editor: null, button: null });
+  const roots = new WeakSet();
+  const watch = (root) => {
+    if (roots.has(root)) return;
+    roots.add(root);
+    observer.observe(root, { childList: true, subtree: true });
+  };
+  /** querySelector that also looks inside open shadow roots (and starts watching them). */
+  const deep = (root, selector) => {
+    const hit = root.querySelector(selector);
+    if (hit) return hit;
+    for (const el of root.querySelectorAll('*')) {
+      if (!el.shadowRoot) continue;
+      watch(el.shadowRoot);
+      const inner = deep(el.shadowRoot, selector);
+      if (inner) return inner;
+    }
+    return null;
+  };
+  const check = () => {
+    const now = performance.now();
+    if (t.dialog === null && document.querySelector('[role=dialog] input[name=composeid]')) t.dialog = now;
+    if (t.editor === null && document.querySelector('[role=dialog] [g_editable]')) t.editor = now;
+    if (t.dialog === null || t.button !== null) return;
+    if (deep(document.body, '[data-testid="wi-compose-button"]')) {
+      t.button = now;
+      observer.disconnect();
+      clearInterval(poll);
+    }
+  };
+  document.addEventListener('click', (e) => {
+    if (e.target && e.target.closest && e.target.closest('[gh=cm]')) t.clicked = performance.now();
+  }, true);
+  const observer = new MutationObserver(check);
+  observer.observe(document, { childList: true, subtree: true });
+  const poll = setInterval(check, 10);
+}
+
+/** Popup: when its shell renders, and when the stage counts add up to the seeded total. */
+export function popupProbe(total) {
+  const t = (window.__wiBench = { shell: null, counts: null });
+  const check = () => {
+    const now = performance.now();
+    if (t.shell === null && document.querySelector('[data-testid="wi-popup"]')) t.shell = now;
+    if (t.counts !== null) return;
+    const cells = document.querySelectorAll('[data-testid^="wi-stage-count-"]');
+    if (!cells.length) return;
+    let sum = 0;
+    for (const cell of cells) sum += Number(cell.textContent.replace(/\D/g, '')) || 0;
+    if (sum === total) {
+      t.counts = now;
+      observer.disconnect();
+    }
+  };
+  const observer = new MutationObserver(check);
+  observer.observe(document, { childList: true, subtree: true, characterData: true });
+}
+
+/** Dashboard board: when the columns exist, and when they show cards. */
+export function boardProbe() {
+  const t = (window.__wiBench = { columns: null, cards: null, cardCount: 0 });
+  const check = () => {
+    const now = performance.now();
+    if (t.columns === null && document.querySelector('[data-testid^="wi-col-"]:not([data-testid^="wi-col-count-"])')) t.columns = now;
+    if (t.cards !== null) return;
+    const cards = document.querySelectorAll('[data-testid="wi-card"]');
+    if (cards.length) {
+      t.cards = now;
+      t.cardCount = cards.length;
+      observer.disconnect();
+    }
+  };
+  const observer = new MutationObserver(check);
+  observer.observe(document, { childList: true, subtree: true });
+}
