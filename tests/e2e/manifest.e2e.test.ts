@@ -1,0 +1,37 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ROOT } from '../harness/browser.mjs';
+
+const manifest = (dir: string) => JSON.parse(readFileSync(join(ROOT, '.output', dir, 'manifest.json'), 'utf8'));
+const HOSTS = ['https://www.linkedin.com/*', 'https://mail.google.com/*'];
+
+describe('the built manifests ask for nothing beyond what Warm Intro uses', () => {
+  it('Chrome (MV3): storage, alarms, notifications; LinkedIn and Gmail only', () => {
+    const m = manifest('chrome-mv3');
+    expect(m.manifest_version).toBe(3);
+    expect(m.name).toBe('Warm Intro');
+    expect(m.permissions.sort()).toEqual(['alarms', 'notifications', 'storage']);
+    expect(m.host_permissions.sort()).toEqual([...HOSTS].sort());
+    expect(m.optional_permissions ?? []).toEqual([]);
+    // Only each content script's own stylesheet, for its shadow-root UI, to its own site, and under a
+    // per-session URL (use_dynamic_url) so pages cannot use it to detect Warm Intro.
+    expect(m.web_accessible_resources).toEqual([
+      { resources: ['content-scripts/gmail.css'], use_dynamic_url: true, matches: ['https://mail.google.com/*'] },
+      { resources: ['content-scripts/linkedin.css'], use_dynamic_url: true, matches: ['https://www.linkedin.com/*'] },
+    ]);
+    expect(m.externally_connectable).toBeUndefined();
+    const matches = m.content_scripts.flatMap((c: { matches: string[] }) => c.matches).sort();
+    expect(matches).toEqual([...HOSTS].sort());
+    expect(Object.keys(m.icons).sort()).toEqual(['128', '16', '32', '48']);
+    // No remote code: the CSP is the MV3 default (no extra sources).
+    expect(m.content_security_policy).toBeUndefined();
+  });
+
+  it('Firefox (built by `wxt build -b firefox`): the same permissions, with its add-on id', () => {
+    const m = manifest('firefox-mv2');
+    expect(m.permissions.sort()).toEqual(['alarms', 'notifications', 'storage', ...HOSTS].sort());
+    expect(m.browser_specific_settings.gecko.id).toMatch(/@/);
+    expect(m.browser_specific_settings.gecko.data_collection_permissions).toEqual({ required: ['none'] });
+  });
+});
