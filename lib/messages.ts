@@ -13,8 +13,7 @@ import {
   AttemptKind,
   Channel,
   MEETING_MINUTES,
-  Reflection,
-  Settings,
+  SettingsPatch,
   Stage,
   TemplateId,
   type Attempt,
@@ -22,6 +21,7 @@ import {
   type Contact,
   type Meeting,
   type Referral,
+  type Settings,
   type Template,
 } from './schemas';
 
@@ -63,7 +63,11 @@ const MeetingPatch = z.object({
   questions: z.array(Text(1000)).max(50).optional(),
   researchNotes: Text(20_000).optional(),
   notes: Text(50_000).optional(),
-  reflection: Reflection.partial().optional(),
+  // Not Reflection.partial(): its defaults would fill every answer left out with '' and erase it.
+  reflection: z
+    .object({ fit: Text(10_000), perceptions: Text(10_000), training: Text(10_000), nextStep: Text(10_000) })
+    .partial()
+    .optional(),
   askedForReferrals: z.boolean().optional(),
   held: z.boolean().optional(),
 });
@@ -112,7 +116,7 @@ export const REQUESTS = {
   'pipeline.summary': Empty,
   'due.list': Empty,
   'settings.get': Empty,
-  'settings.save': Settings.partial(),
+  'settings.save': SettingsPatch,
   'templates.list': Empty,
   'template.save': z.object({
     id: TemplateId,

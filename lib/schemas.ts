@@ -161,17 +161,31 @@ export type Template = z.infer<typeof Template>;
 
 export const NOTIFICATION_STYLES = ['each', 'digest', 'off'] as const;
 
+const SETTINGS_FIELDS = {
+  userName: z.string().trim().max(200),
+  fieldOfInterest: z.string().trim().max(200),
+  maxAttempts: z.number().int().min(1).max(10),
+  followUpDays: z.number().int().min(1).max(90),
+  windowDays: z.number().int().min(1).max(365),
+  thankYouHours: z.number().int().min(1).max(24 * 14),
+  keepInTouchDays: z.number().int().min(1).max(3650),
+  meetingMinutes: z.number().int().min(5).max(240),
+  notificationStyle: z.enum(NOTIFICATION_STYLES),
+};
+const F = SETTINGS_FIELDS;
 export const Settings = z.object({
-  userName: z.string().trim().max(200).default(''),
-  fieldOfInterest: z.string().trim().max(200).default(''),
-  maxAttempts: z.number().int().min(1).max(10).default(3),
-  followUpDays: z.number().int().min(1).max(90).default(14),
-  windowDays: z.number().int().min(1).max(365).default(42),
-  thankYouHours: z.number().int().min(1).max(24 * 14).default(48),
-  keepInTouchDays: z.number().int().min(1).max(3650).default(60),
-  meetingMinutes: z.number().int().min(5).max(240).default(20),
-  notificationStyle: z.enum(NOTIFICATION_STYLES).default('each'),
+  userName: F.userName.default(''),
+  fieldOfInterest: F.fieldOfInterest.default(''),
+  maxAttempts: F.maxAttempts.default(3),
+  followUpDays: F.followUpDays.default(14),
+  windowDays: F.windowDays.default(42),
+  thankYouHours: F.thankYouHours.default(48),
+  keepInTouchDays: F.keepInTouchDays.default(60),
+  meetingMinutes: F.meetingMinutes.default(20),
+  notificationStyle: F.notificationStyle.default('each'),
 });
+/** Some settings to change. Not `Settings.partial()`: its defaults would reset every setting left out. */
+export const SettingsPatch = z.object(SETTINGS_FIELDS).partial();
 export type Settings = z.infer<typeof Settings>;
 export const DEFAULT_SETTINGS: Settings = Settings.parse({});
 

@@ -2,6 +2,7 @@
  * The background's side of the protocol: check a raw message, run it against the repository, and
  * always answer — a malformed or unknown message gets an error reply and writes nothing.
  */
+import type { z } from 'zod';
 import { parseMessage, REQUESTS, type Reply, type RequestType, type Responses } from './messages';
 import { isStorageError, RepoError, type ContactDraft, type Repository } from './repository';
 
@@ -33,7 +34,8 @@ export interface ServerHooks {
   checkReminders?: () => Promise<number>;
 }
 
-type Handlers = { [T in RequestType]: (payload: any) => Promise<Responses[T]> };
+/** Each handler gets its payload as the request's schema parsed it. */
+type Handlers = { [T in RequestType]: (payload: z.output<(typeof REQUESTS)[T]>) => Promise<Responses[T]> };
 
 function handlers(repo: Repository, hooks: ServerHooks): Handlers {
   return {
@@ -62,10 +64,12 @@ function handlers(repo: Repository, hooks: ServerHooks): Handlers {
     'attempt.record': (p) => repo.recordAttempt(p),
     'attempt.delete': async (p) => (await repo.deleteAttempt(p.id), null),
     'meeting.schedule': (p) => repo.scheduleMeeting(p),
-    'meeting.update': async (p) => {
-      const current = await repo.db.meetings.get(p.id);
-      const patch = p.patch.reflection && current ? { ...p.patch, reflection: { ...current.reflection, ...p.patch.reflection } } : p.patch;
-      return repo.updateMeeting(p.id, patch);
+    'meeting.update': async ({ id, patch: { reflection, ...rest } }) => {
+      const current = await repo.db.meetings.get(id);
+      if (!current) throw new RepoError('not-found', 'That meeting no longer exists.');
+      // A reflection answer or two at a time: the others stay as they were.
+      const answered = Object.fromEntries(Object.entries(reflection ?? {}).filter(([, v]) => v !== undefined));
+      return repo.updateMeeting(id, { ...rest, ...(reflection ? { reflection: { ...current.reflection, ...answered } } : {}) });
     },
     'meeting.delete': async (p) => (await repo.deleteMeeting(p.id), null),
     'referral.add': (p) => repo.addReferral(p),
@@ -93,7 +97,8 @@ export function createServer(repo: Repository, hooks: ServerHooks = {}) {
     const msg = parseMessage(raw);
     if (!msg.ok) return msg;
     try {
-      const data = await table[msg.type](msg.payload);
+      // parseMessage checked the payload against this very type's schema.
+      const data = await (table[msg.type] as (payload: unknown) => Promise<unknown>)(msg.payload);
       if (!READS.has(msg.type)) await hooks.onWrite?.(msg.type);
       return { ok: true, data };
     } catch (error) {

@@ -58,4 +58,26 @@ describe('the message protocol', () => {
       error: { code: 'not-found' },
     });
   });
+
+  it('updates one reflection answer without erasing the others', async () => {
+    const logged = await handle({ type: 'contact.log', payload: { name: 'Marcus Lindqvist' } });
+    const contactId = logged.ok && (logged.data as { contact: { id: string } }).contact.id;
+    const meeting = await handle({ type: 'meeting.schedule', payload: { contactId, scheduledAt: Date.now() } });
+    const id = meeting.ok && (meeting.data as { id: string }).id;
+    await handle({ type: 'meeting.update', payload: { id, patch: { reflection: { fit: 'Yes: I like the craft.' } } } });
+    const reply = await handle({ type: 'meeting.update', payload: { id, patch: { reflection: { nextStep: 'Talk to Priya' }, held: true } } });
+    expect(reply).toMatchObject({
+      ok: true,
+      data: { held: true, reflection: { fit: 'Yes: I like the craft.', nextStep: 'Talk to Priya', perceptions: '', training: '' } },
+    });
+  });
+
+  it('saves one setting without resetting the others to their defaults', async () => {
+    await handle({ type: 'settings.save', payload: { userName: 'Alex Morgan', followUpDays: 10 } });
+    await handle({ type: 'settings.save', payload: { notificationStyle: 'digest' } });
+    expect(await handle({ type: 'settings.get' })).toMatchObject({
+      ok: true,
+      data: { userName: 'Alex Morgan', followUpDays: 10, notificationStyle: 'digest', maxAttempts: 3 },
+    });
+  });
 });
