@@ -87,6 +87,29 @@ describe('LinkedIn profile sidebar in real Chromium', () => {
     await page.close();
   });
 
+  it('logging the same person from two tabs at the same moment makes one contact', async () => {
+    const url = 'https://www.linkedin.com/in/zo%C3%AB-%C3%A5ngstr%C3%B6m-%C5%82ukasiewicz-9c1d2e3f/';
+    const tabs = await Promise.all([context.newPage(), context.newPage()]);
+    await Promise.all(tabs.map((t) => t.goto(url)));
+    for (const t of tabs) await expect.poll(() => t.getByTestId('wi-log-contact').count(), { timeout: 10_000 }).toBe(1);
+    // Both clicks at once (a locator click would wait for the other tab's update to settle first).
+    const clicked = await Promise.all(
+      tabs.map((t) =>
+        t.locator('warm-intro-sidebar').evaluate((host) => {
+          const button = host.shadowRoot?.querySelector<HTMLButtonElement>('[data-testid="wi-log-contact"]');
+          button?.click();
+          return !!button;
+        }),
+      ),
+    );
+    expect(clicked).toEqual([true, true]);
+    for (const t of tabs) await expect.poll(() => t.getByTestId('wi-stage').textContent()).toBe('Prospect');
+    expect(await tabs[0]!.getByTestId('wi-profile-name').textContent()).toBe('Zoë Ångström-Łukasiewicz 🚀');
+    const contacts = (await send('contact.list')) as { profileUrl: string | null }[];
+    expect(contacts.filter((c) => c.profileUrl === url)).toHaveLength(1);
+    await Promise.all(tabs.map((t) => t.close()));
+  });
+
   it('renders a hostile name as text, running nothing', async () => {
     const page = await context.newPage();
     let dialogs = 0;

@@ -40,6 +40,7 @@ export const DEFAULT_ROUTES = [
   [/^https:\/\/www\.linkedin\.com\/in\/(marcus-lindqvist-2b7a9e11|priya-natarajan-5c9d0e21|tomas-alvarez-91f3c0d2)\//, 'linkedin-profile-spa.html'],
   [/^https:\/\/www\.linkedin\.com\/in\/samira-haddad-6d2e9b14\//, 'linkedin-invite-note.html'],
   [/^https:\/\/www\.linkedin\.com\/in\/xss-test-4f5e6d7c\//, 'linkedin-profile-hostile.html'],
+  [/^https:\/\/www\.linkedin\.com\/in\/zo%C3%AB-%C3%A5ngstr%C3%B6m-%C5%82ukasiewicz-9c1d2e3f\//, 'linkedin-profile-diacritics.html'],
   [/^https:\/\/www\.linkedin\.com\/messaging\//, 'linkedin-messaging.html'],
   [/^https:\/\/www\.linkedin\.com\/company\//, 'linkedin-company.html'],
   [/^https:\/\/www\.linkedin\.com\/feed\//, 'linkedin-feed.html'],
