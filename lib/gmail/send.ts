@@ -76,3 +76,29 @@ export function shouldMarkReplied(contact: {
   if (contact.repliedAt === null) return true;
   return contact.lastAttemptAt !== null && contact.repliedAt < contact.lastAttemptAt;
 }
+
+/** A subject without its reply and forward prefixes (any language's common ones), for comparing. */
+export function baseSubject(subject: string): string {
+  return subject
+    .replace(/^\s*(?:(?:re|fwd?|aw|wg|sv|vs|tr|rv|odp|antw|res|enc)\s*(?:\[\d+\])?\s*:\s*)+/i, '')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .toLowerCase();
+}
+
+/**
+ * Whether a thread answers one of our outreach notes: the same Gmail thread, or the same subject
+ * once "Re:" and the like are stripped. An old conversation with the same person is not a reply
+ * to the request, so it must not stop the follow-ups.
+ */
+export function isReplyToOutreach(
+  attempts: ReadonlyArray<{ kind: string; subject: string | null; gmailThreadId: string | null }>,
+  thread: { threadId: string | null; subject: string | null },
+): boolean {
+  const subject = thread.subject ? baseSubject(thread.subject) : '';
+  return attempts.some(
+    (a) =>
+      (a.kind === 'request' || a.kind === 'follow-up') &&
+      ((thread.threadId !== null && a.gmailThreadId === thread.threadId) || (subject !== '' && a.subject !== null && baseSubject(a.subject) === subject)),
+  );
+}

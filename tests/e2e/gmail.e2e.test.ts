@@ -139,7 +139,13 @@ describe('Gmail compose in real Chromium', () => {
       name: 'Hannah Becker',
       emails: ['hannah.becker@example.com'],
     });
-    await bg(ext, 'attempt.record', { contactId: contact.id, channel: 'email', kind: 'request', at: Date.now() - 5 * DAY });
+    await bg(ext, 'attempt.record', {
+      contactId: contact.id,
+      channel: 'email',
+      kind: 'request',
+      at: Date.now() - 5 * DAY,
+      subject: 'Q3 partnership proposal — next steps',
+    });
 
     await page.goto(THREAD);
     await expect.poll(() => page.getByTestId('wi-compose-button').count(), { timeout: 10_000 }).toBe(1);

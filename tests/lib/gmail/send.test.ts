@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { attemptsForSend, shouldMarkReplied, type SendContact } from '../../../lib/gmail/send';
+import { attemptsForSend, baseSubject, isReplyToOutreach, shouldMarkReplied, type SendContact } from '../../../lib/gmail/send';
 
 const DAY = 24 * 60 * 60 * 1000;
 const T0 = Date.UTC(2025, 6, 1);
@@ -102,5 +102,25 @@ describe('shouldMarkReplied', () => {
   it('marks again only when the known reply is older than our last note', () => {
     expect(shouldMarkReplied({ ...base, repliedAt: T0 + DAY })).toBe(false);
     expect(shouldMarkReplied({ ...base, repliedAt: T0 - DAY })).toBe(true);
+  });
+});
+
+describe('isReplyToOutreach', () => {
+  const request = { kind: 'request', subject: 'Hannah Becker suggested I reach out', gmailThreadId: null };
+  it('recognises a reply by its subject, whatever the prefix', () => {
+    for (const subject of ['Re: Hannah Becker suggested I reach out', 'RE: Re:  hannah becker suggested I reach out', 'AW: Hannah Becker suggested I reach out', 'Fwd: Re: Hannah Becker suggested I reach out']) {
+      expect(isReplyToOutreach([request], { threadId: 'thread-f:1', subject })).toBe(true);
+    }
+  });
+  it('recognises the same thread even under another subject', () => {
+    expect(isReplyToOutreach([{ ...request, gmailThreadId: 'thread-f:9' }], { threadId: 'thread-f:9', subject: 'Quick question' })).toBe(true);
+  });
+  it('does not take an old, unrelated conversation with the same person for a reply', () => {
+    expect(isReplyToOutreach([request], { threadId: 'thread-f:2', subject: 'Re: Lunch next week?' })).toBe(false);
+    expect(isReplyToOutreach([{ ...request, kind: 'thank-you' }], { threadId: null, subject: 'Re: Hannah Becker suggested I reach out' })).toBe(false);
+    expect(isReplyToOutreach([], { threadId: null, subject: null })).toBe(false);
+  });
+  it('strips prefixes only at the start', () => {
+    expect(baseSubject('Re: Fwd: Are you free?')).toBe('are you free?');
   });
 });
