@@ -20,7 +20,11 @@ export function dueIndexChanges(
   const changes = new Map<string, number | null>();
   for (const contact of contacts) {
     const records = byContact.get(contact.id) ?? { attempts: [], meetings: [] };
-    const due = contactStatus({ contact, ...records }, settings, now).next?.dueAt ?? null;
+    const next = contactStatus({ contact, ...records }, settings, now).next?.dueAt ?? null;
+    // A meeting under way, not yet marked held, can make a thank-you due once it ends (when the
+    // stage already says they met): look again then, even with nothing due before.
+    const ends = records.meetings.filter((m) => !m.held).map((m) => m.scheduledAt + m.minutes * 60_000).filter((end) => end > now);
+    const due = ends.length ? Math.min(next ?? Infinity, ...ends) : next;
     if (due !== (contact.nextDueAt ?? null) || contact.nextDueAt === undefined) changes.set(contact.id, due);
   }
   return changes;

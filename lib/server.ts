@@ -99,7 +99,14 @@ export function createServer(repo: Repository, hooks: ServerHooks = {}) {
     try {
       // parseMessage checked the payload against this very type's schema.
       const data = await (table[msg.type] as (payload: unknown) => Promise<unknown>)(msg.payload);
-      if (!READS.has(msg.type)) await hooks.onWrite?.(msg.type);
+      if (!READS.has(msg.type)) {
+        // The write is committed: a failing badge or notification must not turn it into an error.
+        try {
+          await hooks.onWrite?.(msg.type);
+        } catch (error) {
+          console.warn('[warm-intro] after-write work failed', error);
+        }
+      }
       return { ok: true, data };
     } catch (error) {
       if (error instanceof RepoError) return { ok: false, error: { code: error.code, message: error.message } };

@@ -12,8 +12,10 @@ import { repo } from './context';
 
 const surface: ReminderSurface = {
   async setBadge(text) {
-    await browser.action.setBadgeText({ text });
-    await browser.action.setBadgeBackgroundColor({ color: '#c2410c' });
+    // Chrome's MV3 `action`; Firefox's MV2 build has `browserAction` instead.
+    const action = browser.action ?? browser.browserAction;
+    await action.setBadgeText({ text });
+    await action.setBadgeBackgroundColor({ color: '#c2410c' });
   },
   async notify(id, { title, message, buttons }) {
     await browser.notifications.create(id, {

@@ -161,6 +161,15 @@ describe('the due index', () => {
     expect((await repo.contact(contact.id)).nextDueAt).toBeNull();
   });
 
+  it('still brings the thank-you when the stage is set to interviewed before the meeting has ended', async () => {
+    const { contact } = await repo.logContact({ name: 'Priya Natarajan' });
+    await repo.scheduleMeeting({ contactId: contact.id, scheduledAt: now - 10 * 60_000, minutes: 20 });
+    await repo.setStage(contact.id, 'interviewed'); // the call ended early; the card was dragged
+    expect(await repo.due()).toEqual([]);
+    const later = now + 10 * 60_000 + 25 * 60 * 60_000;
+    expect((await repo.due(later)).map((d) => d.status.next?.action)).toEqual(['thank-you']);
+  });
+
   it('is rebuilt by a restore', async () => {
     const { contact } = await repo.logContact({ name: 'Marcus Lindqvist' });
     await repo.recordAttempt({ contactId: contact.id, channel: 'email', kind: 'request', at: now - 15 * DAY });

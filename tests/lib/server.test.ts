@@ -80,4 +80,14 @@ describe('the message protocol', () => {
       data: { userName: 'Alex Morgan', followUpDays: 10, notificationStyle: 'digest', maxAttempts: 3 },
     });
   });
+
+  it('answers a committed write with success even when the after-write work fails', async () => {
+    const failing = createServer(new Repository(db), {
+      onWrite: () => {
+        throw new Error('no badge API here');
+      },
+    });
+    expect(await failing({ type: 'contact.log', payload: { name: 'Olivia Hartmann' } })).toMatchObject({ ok: true });
+    expect(await db.contacts.count()).toBe(1);
+  });
 });
