@@ -502,7 +502,10 @@ export class Repository {
           location: existing.location ?? candidate.location,
           profileUrl: existing.profileUrl ?? candidate.profileUrl,
           emails: [...existing.emails, ...candidate.emails],
-          referrer: existing.referrer ?? candidate.referrer,
+          // Never the person themselves (their own contact picked as referrer).
+          referrer:
+            existing.referrer ??
+            (candidate.referrer?.type === 'contact' && candidate.referrer.contactId === existing.id ? null : candidate.referrer),
           tags: [...existing.tags, ...candidate.tags],
           notes: existing.notes || candidate.notes,
           updatedAt: now,
@@ -567,7 +570,15 @@ export class Repository {
         .between([attempt.contactId, attempt.at - DUPLICATE_ATTEMPT_MS], [attempt.contactId, attempt.at + DUPLICATE_ATTEMPT_MS], true, true)
         .filter((a) => a.kind === attempt.kind && a.channel === attempt.channel)
         .first();
-      if (twin) return { attempt: twin, contact, duplicate: true };
+      // Gmail's "Undo send" reopens the same draft: sending it again is still the one attempt.
+      const sameDraft = attempt.gmailDraftId
+        ? await db.attempts
+            .where('contactId')
+            .equals(attempt.contactId)
+            .filter((a) => a.gmailDraftId === attempt.gmailDraftId && a.kind === attempt.kind)
+            .first()
+        : undefined;
+      if (twin ?? sameDraft) return { attempt: (twin ?? sameDraft)!, contact, duplicate: true };
       await db.attempts.add(attempt);
       touch(contact.id);
       const stage = stageAfterAttempt(contact.stage, attempt.kind);
@@ -655,7 +666,8 @@ export class Repository {
           parse(Meeting, { id: newId(), contactId, scheduledAt: now, held: true, createdAt: now, updatedAt: now }, 'meeting'),
         );
       }
-      const next = { ...contact, stage: 'interviewed' as const, updatedAt: now };
+      // A snooze from before the meeting ("prepared") must not hold back the thank-you.
+      const next = { ...contact, stage: 'interviewed' as const, snoozedUntil: null, updatedAt: now };
       await db.contacts.put(next);
       return next;
     });
@@ -671,13 +683,14 @@ export class Repository {
     mayUseName?: boolean;
   }): Promise<{ referral: Referral; contact: Contact }> {
     const db = this.db;
-    const from = await this.contact(input.fromContactId);
-    const target =
-      'id' in input.contact
-        ? await this.contact(input.contact.id)
-        : (await this.logContact({ ...input.contact, referrer: { type: 'contact', contactId: from.id } })).contact;
-    if (target.id === from.id) throw new RepoError('bad-request', 'A contact cannot refer themselves.');
+    // One transaction: a referral refused below leaves no half-logged person behind.
     return this.write(async () => {
+      const from = await this.contact(input.fromContactId);
+      const target =
+        'id' in input.contact
+          ? await this.contact(input.contact.id)
+          : (await this.logContact({ ...input.contact, referrer: { type: 'contact', contactId: from.id } })).contact;
+      if (target.id === from.id) throw new RepoError('bad-request', 'A contact cannot refer themselves.');
       const existing = await db.referrals.where('[fromContactId+toContactId]').equals([from.id, target.id]).first();
       let contact = target;
       if (!target.referrer) {

@@ -14,6 +14,9 @@ import { Attempt, Contact, Meeting, Referral } from '../../lib/schemas';
 import { createServer } from '../../lib/server';
 import { renderTemplate, TEMPLATE_VARIABLES } from '../../lib/templates';
 
+// A fixed seed keeps CI repeatable; FC_SEED=<n> explores other inputs (a failure prints its seed).
+fc.configureGlobal({ seed: Number(process.env.FC_SEED ?? 20261123) });
+
 const HOSTILE = [
   '"><img src=x onerror=alert(1)>',
   '<script>alert(1)</script>',
@@ -163,11 +166,19 @@ describe('the CSV importer and exporter under random input', () => {
 
   it('export neutralises formulas and reads back the same text', async () => {
     await fc.assert(
-      fc.property(fc.array(fc.array(cell, { minLength: 1, maxLength: 4 }), { minLength: 1, maxLength: 6 }), (rows) => {
+      // Two ambiguous inputs are left out: a value that itself starts with "'" before a formula
+      // character (read back without its apostrophe, by design), and a row of one empty cell (a
+      // blank line, which CSV cannot tell from nothing).
+      fc.property(
+        fc
+          .array(fc.array(cell.filter((v) => !v.startsWith("'")), { minLength: 1, maxLength: 4 }), { minLength: 1, maxLength: 6 })
+          .filter((rows) => rows.every((r) => !(r.length === 1 && r[0] === ''))),
+        (rows) => {
         const csv = toCsv(rows);
         for (const row of parseCsv(csv)) for (const value of row) expect(value).not.toMatch(/^[=+\-@\t\r]/);
         expect(parseCsv(csv).map((r) => r.map((v) => v.replace(/^'(?=[=+\-@\t\r])/, '')))).toEqual(rows);
-      }),
+        },
+      ),
       { numRuns: 500 },
     );
   });

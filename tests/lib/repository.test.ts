@@ -123,6 +123,33 @@ describe('attempts and stages', () => {
   });
 });
 
+describe('review fixes', () => {
+  it('a resend of the same Gmail draft (after Undo send) is the same attempt, however late', async () => {
+    const { contact } = await repo.logContact({ name: 'Olivia Hartmann' });
+    await repo.recordAttempt({ contactId: contact.id, channel: 'email', kind: 'request', gmailDraftId: '#msg-a:r-1' });
+    now += 5 * 60_000;
+    const again = await repo.recordAttempt({ contactId: contact.id, channel: 'email', kind: 'request', gmailDraftId: '#msg-a:r-1' });
+    expect(again.duplicate).toBe(true);
+    expect(await db.attempts.count()).toBe(1);
+  });
+
+  it('never makes a person their own referrer', async () => {
+    const { contact } = await repo.logContact({ name: 'Olivia Hartmann', profileUrl: OLIVIA });
+    await repo.logContact({ name: 'Olivia Hartmann', profileUrl: OLIVIA, referrer: { type: 'contact', contactId: contact.id } });
+    expect((await repo.contact(contact.id)).referrer).toBeNull();
+    await expect(repo.addReferral({ fromContactId: contact.id, contact: { name: 'Olivia Hartmann', profileUrl: OLIVIA } })).rejects.toThrow(/themselves/);
+    expect(await db.referrals.count()).toBe(0);
+  });
+
+  it('a held meeting lifts a snooze left from preparing, so the thank-you is not held back', async () => {
+    const { contact } = await repo.logContact({ name: 'Marcus Lindqvist' });
+    await repo.scheduleMeeting({ contactId: contact.id, scheduledAt: now - 60 * 60_000 });
+    await repo.snooze(contact.id, now + 10 * DAY);
+    await repo.markInterviewed(contact.id);
+    expect((await repo.due(now + 2 * DAY)).map((d) => d.status.next?.action)).toEqual(['thank-you']);
+  });
+});
+
 describe('referrals', () => {
   it('logs the people an interviewee suggested, with them as referrer', async () => {
     const { contact: marcus } = await repo.logContact({ name: 'Marcus Lindqvist' });
