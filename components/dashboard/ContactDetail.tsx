@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import { ask } from '../../lib/client';
 import type { ContactView } from '../../lib/messages';
 import type { Contact, Meeting } from '../../lib/schemas';
@@ -7,7 +7,7 @@ import { DONE_LABEL, gmailComposeUrl, markDone, snooze } from '../actions';
 import { ContactPicker, pickedToReferrer, type Picked } from '../ContactPicker';
 import { useAsk } from '../use-ask';
 import { Attempts } from './Attempts';
-import { ConfirmButton, Status, useAction } from './common';
+import { changedFields, ConfirmButton, Status, useAction } from './common';
 import { dueText, formatDate } from './format';
 import { MeetingPanel } from './MeetingPanel';
 import { contactHref } from './route';
@@ -32,6 +32,22 @@ function Field(props: { label: string; value: string; onInput: (v: string) => vo
   );
 }
 
+type ProfileFields = { name: string; headline: string; company: string; location: string; profileUrl: string; emails: string; tags: string; notes: string };
+
+function toPatch(form: ProfileFields, referrer: Picked) {
+  return {
+    name: form.name,
+    headline: form.headline || null,
+    company: form.company || null,
+    location: form.location || null,
+    profileUrl: form.profileUrl.trim() || null,
+    emails: list(form.emails),
+    tags: list(form.tags),
+    notes: form.notes,
+    referrer: pickedToReferrer(referrer),
+  };
+}
+
 function ProfileForm({ view }: { view: ContactView }) {
   const c = view.contact;
   const [form, setForm] = useState({
@@ -51,6 +67,8 @@ function ProfileForm({ view }: { view: ContactView }) {
         ? { type: 'name', name: c.referrer.name }
         : null,
   );
+  // What the form held when filled (or last saved): only fields changed since then are sent.
+  const saved = useRef<ReturnType<typeof toPatch>>(toPatch(form, referrer));
   const action = useAction();
   const set = (key: keyof typeof form) => (value: string) => setForm({ ...form, [key]: value });
   return (
@@ -59,24 +77,12 @@ function ProfileForm({ view }: { view: ContactView }) {
       aria-labelledby="wi-edit-title"
       onSubmit={(e) => {
         e.preventDefault();
-        void action.run(
-          () =>
-            ask('contact.update', {
-              id: c.id,
-              patch: {
-                name: form.name,
-                headline: form.headline || null,
-                company: form.company || null,
-                location: form.location || null,
-                profileUrl: form.profileUrl.trim() || null,
-                emails: list(form.emails),
-                tags: list(form.tags),
-                notes: form.notes,
-                referrer: pickedToReferrer(referrer),
-              },
-            }),
-          'Saved.',
-        );
+        const patch = toPatch(form, referrer);
+        const changed = changedFields(saved.current, patch);
+        void action.run(async () => {
+          await ask('contact.update', { id: c.id, patch: changed });
+          saved.current = patch;
+        }, 'Saved.');
       }}
     >
       <h2 id="wi-edit-title">Details</h2>

@@ -1,8 +1,8 @@
-import { useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import { ask } from '../../lib/client';
 import type { Settings } from '../../lib/schemas';
 import { useAsk } from '../use-ask';
-import { Status, useAction } from './common';
+import { changedFields, Status, useAction } from './common';
 
 type NumberKey = 'maxAttempts' | 'followUpDays' | 'windowDays' | 'thankYouHours' | 'keepInTouchDays' | 'meetingMinutes';
 
@@ -24,6 +24,7 @@ const STYLES: Array<{ value: Settings['notificationStyle']; label: string }> = [
 
 function Form({ settings }: { settings: Settings }) {
   const [form, setForm] = useState<Settings>(settings);
+  const saved = useRef<Settings>(settings);
   const action = useAction();
   return (
     <form
@@ -31,7 +32,11 @@ function Form({ settings }: { settings: Settings }) {
       aria-labelledby="wi-settings-title"
       onSubmit={(e) => {
         e.preventDefault();
-        void action.run(() => ask('settings.save', form), 'Saved.');
+        const patch = changedFields(saved.current, form);
+        void action.run(async () => {
+          await ask('settings.save', patch);
+          saved.current = form;
+        }, 'Saved.');
       }}
     >
       <h2 id="wi-settings-title" class="wi-sr-only">

@@ -96,3 +96,15 @@ export function NotesForm(props: { label: string; value: string; onSave: (text: 
     </form>
   );
 }
+
+/**
+ * Only the fields the user changed since the form was filled (or last saved), so saving a form
+ * that stayed open never overwrites what another tab, the sidebar or Gmail changed meanwhile.
+ */
+export function changedFields<T extends Record<string, unknown>>(before: T, after: T): Partial<T> {
+  const out: Partial<T> = {};
+  for (const key of Object.keys(after) as (keyof T)[]) {
+    if (JSON.stringify(before[key]) !== JSON.stringify(after[key])) out[key] = after[key];
+  }
+  return out;
+}

@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { ask } from '../../lib/client';
 import type { ContactView } from '../../lib/messages';
 import type { Contact } from '../../lib/schemas';
@@ -100,6 +100,13 @@ function LogForm({ facts, profileUrl, manual }: { facts: ProfileFacts | null; pr
 function Notes({ contact }: { contact: Contact }) {
   const [text, setText] = useState(contact.notes);
   const [saved, setSaved] = useState(true);
+  // Notes changed elsewhere show up here, unless the user is typing: never lose a draft.
+  const shown = useRef(contact.notes);
+  useEffect(() => {
+    if (contact.notes === shown.current) return;
+    shown.current = contact.notes;
+    if (saved) setText(contact.notes);
+  }, [contact.notes]);
   const { busy, error, run } = useAction();
   return (
     <div class="wi-notes">
@@ -317,7 +324,7 @@ function Known({ view, now }: { view: ContactView; now: number }) {
       <ErrorLine error={error} />
       {scheduling && <MeetingForm contact={contact} onDone={() => setScheduling(false)} />}
       {met && <Referrals view={view} />}
-      <Notes key={contact.id + contact.updatedAt} contact={contact} />
+      <Notes key={contact.id} contact={contact} />
     </div>
   );
 }

@@ -34,6 +34,20 @@ async function open(id: string) {
 }
 
 describe('Contact detail', () => {
+  it('saves only what was edited, keeping changes made elsewhere while the page was open', async () => {
+    const { repo } = installFakeBackground();
+    const { contact } = await repo.logContact({ name: 'Olivia Hartmann', company: 'Northwind', emails: ['olivia@example.org'] });
+    await open(contact.id);
+    // Meanwhile, in Gmail, a new address is linked to her and a note is added in the sidebar.
+    await repo.updateContact(contact.id, { emails: ['olivia@example.org', 'o.h@fabrikam.example'], notes: 'From the sidebar' });
+    fireEvent.input(screen.getByTestId('wi-edit-company'), { target: { value: 'Fabrikam' } });
+    fireEvent.click(screen.getByTestId('wi-edit-save'));
+    await waitFor(async () => expect((await repo.contact(contact.id)).company).toBe('Fabrikam'));
+    const after = await repo.contact(contact.id);
+    expect(after.emails).toEqual(['olivia@example.org', 'o.h@fabrikam.example']);
+    expect(after.notes).toBe('From the sidebar');
+  });
+
   it('shows the profile and lets every field be edited, with a clear error for a bad e-mail', async () => {
     const { repo } = installFakeBackground();
     const { contact } = await repo.logContact({

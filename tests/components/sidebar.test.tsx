@@ -100,6 +100,18 @@ describe('Sidebar', () => {
     expect(screen.getByTestId('wi-profile-name').textContent).toBe('Olivia Hartmann');
   });
 
+  it('keeps a half-typed note when something else about the contact changes', async () => {
+    const { repo } = installFakeBackground();
+    const { contact } = await repo.logContact(OLIVIA);
+    await repo.recordAttempt({ contactId: contact.id, channel: 'email', kind: 'request' });
+    render(<Sidebar page={{ kind: 'profile', profile: OLIVIA }} collapsed={false} onToggle={() => {}} />);
+    const notes = await screen.findByTestId('wi-notes');
+    fireEvent.input(notes, { target: { value: 'Ask about the analytics team' } });
+    fireEvent.click(screen.getByTestId('wi-mark-replied'));
+    await screen.findByText('Replied');
+    expect((screen.getByTestId('wi-notes') as HTMLTextAreaElement).value).toBe('Ask about the analytics team');
+  });
+
   it('collapses to a tab', () => {
     installFakeBackground();
     const toggle = vi.fn();
