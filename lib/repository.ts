@@ -709,13 +709,14 @@ export class Repository {
   }
 
   async saveSettings(patch: Partial<Settings>): Promise<Settings> {
-    const next = parse(Settings, { ...(await this.settings()), ...patch }, 'settings');
-    // New cadence numbers move every contact's due date.
-    await this.write(async (touch) => {
+    // Read and written in one transaction: two tabs saving different settings both keep theirs.
+    return this.write(async (touch) => {
+      const next = parse(Settings, { ...(await this.settings()), ...patch }, 'settings');
       await this.db.settings.put({ key: 'settings', ...next });
+      // New cadence numbers move every contact's due date.
       touch('all');
+      return next;
     });
-    return next;
   }
 
   async saveTemplate(template: Omit<Template, 'updatedAt'>): Promise<Template> {
