@@ -146,7 +146,9 @@ export function Board({ focusStage }: Props) {
   const [shown, setShown] = useState<Partial<Record<Stage, number>>>({});
   // Moves show at once, on top of the data they were made on; fresh data from the background
   // (which includes them) makes them moot.
-  const [moved, setMoved] = useState<{ base: BoardCard[] | undefined; stages: Map<string, Stage> }>({ base: undefined, stages: new Map() });
+  // Moves shown at once, before the database confirms them. Each stays until fresh data shows the
+  // card in its new stage: an answer to an earlier move must not pull the card back meanwhile.
+  const [moved, setMoved] = useState<Map<string, Stage>>(new Map());
   const [dropTarget, setDropTarget] = useState<Stage | null>(null);
   const [announcement, setAnnouncement] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -158,10 +160,21 @@ export function Board({ focusStage }: Props) {
     if (focusStage) board.current?.querySelector(`[data-stage="${focusStage}"]`)?.scrollIntoView({ inline: 'start' });
   }, [focusStage, !!cards.data]);
 
-  const all = useMemo(() => {
-    const overrides = moved.base === cards.data ? moved.stages : null;
-    return (cards.data ?? []).map((c) => (overrides?.has(c.id) ? { ...c, stage: overrides.get(c.id)! } : c));
-  }, [cards.data, moved]);
+  useEffect(() => {
+    if (!cards.data || moved.size === 0) return;
+    const settled = cards.data.filter((c) => moved.get(c.id) === c.stage);
+    if (settled.length === 0) return;
+    setMoved((m) => {
+      const next = new Map(m);
+      for (const c of settled) if (next.get(c.id) === c.stage) next.delete(c.id);
+      return next;
+    });
+  }, [cards.data]);
+
+  const all = useMemo(
+    () => (cards.data ?? []).map((c) => (moved.has(c.id) ? { ...c, stage: moved.get(c.id)! } : c)),
+    [cards.data, moved],
+  );
   const columns = useMemo(() => {
     const by = Object.fromEntries(STAGES.map((s) => [s, [] as BoardCard[]])) as Record<Stage, BoardCard[]>;
     for (const c of all) if (matches(c, filters)) by[c.stage].push(c);
@@ -193,7 +206,7 @@ export function Board({ focusStage }: Props) {
     if (stage === card.stage) return;
     setError(null);
     refocus.current = document.activeElement?.closest('[data-card-id]') ? { id: card.id, stage } : null;
-    setMoved((m) => ({ base: cards.data, stages: new Map(m.base === cards.data ? m.stages : []).set(card.id, stage) }));
+    setMoved((m) => new Map(m).set(card.id, stage));
     // Make sure the card is on the first page of its new column, so focus can follow it.
     const position = columns[stage].filter((c) => c.id !== card.id).concat({ ...card, stage }).sort(compare(sort));
     const rank = position.findIndex((c) => c.id === card.id);
@@ -201,9 +214,9 @@ export function Board({ focusStage }: Props) {
     setAnnouncement(`Moved ${card.name} to ${STAGE_LABELS[stage]}.`);
     ask('contact.stage', { contactId: card.id, stage }).catch((e: Error) => {
       setMoved((m) => {
-        const stages = new Map(m.stages);
-        stages.delete(card.id);
-        return { ...m, stages };
+        const next = new Map(m);
+        next.delete(card.id);
+        return next;
       });
       setError(`Could not move ${card.name}: ${e.message}`);
     });
