@@ -761,17 +761,23 @@ export class Repository {
         } else if (duplicates === 'skip') {
           result.skipped++;
         } else {
-          const merged: Contact = {
-            ...twin,
-            headline: twin.headline ?? row.headline,
-            company: twin.company ?? row.company,
-            location: twin.location ?? row.location,
-            profileUrl: twin.profileUrl ?? row.profileUrl,
-            emails: [...new Set([...twin.emails, ...row.emails])],
-            tags: [...new Set([...twin.tags, ...row.tags])],
-            notes: twin.notes || row.notes,
-            updatedAt: now,
-          };
+          // Checked like any record; lists are kept within their limits rather than failing the import.
+          const merged = parse(
+            Contact,
+            {
+              ...twin,
+              headline: twin.headline ?? row.headline,
+              company: twin.company ?? row.company,
+              location: twin.location ?? row.location,
+              profileUrl: twin.profileUrl ?? row.profileUrl,
+              emails: [...new Set([...twin.emails, ...row.emails])].slice(0, 20),
+              tags: [...new Set([...twin.tags, ...row.tags])].slice(0, 50),
+              referrer: twin.referrer ?? row.referrer,
+              notes: twin.notes || row.notes,
+              updatedAt: now,
+            },
+            'merged contact',
+          );
           toPut.set(merged.id, merged);
           remember(merged);
           result.merged++;

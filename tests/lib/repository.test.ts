@@ -150,6 +150,19 @@ describe('review fixes', () => {
   });
 });
 
+describe('import merges', () => {
+  it('merge into an existing contact stays a valid record, keeping lists within their limits', async () => {
+    const emails = Array.from({ length: 15 }, (_, i) => `a${i}@example.com`);
+    await repo.logContact({ name: 'Olivia Hartmann', profileUrl: OLIVIA, emails });
+    const more = Array.from({ length: 15 }, (_, i) => `b${i}@example.com`);
+    const result = await repo.importContacts([{ name: 'Olivia Hartmann', profileUrl: OLIVIA, emails: more, referrer: { type: 'name', name: 'Aunt June' } }], 'merge');
+    expect(result).toEqual({ added: 0, merged: 1, skipped: 0 });
+    const [olivia] = await repo.listContacts();
+    expect(olivia!.emails).toHaveLength(20);
+    expect(olivia!.referrer).toEqual({ type: 'name', name: 'Aunt June' });
+  });
+});
+
 describe('referrals', () => {
   it('logs the people an interviewee suggested, with them as referrer', async () => {
     const { contact: marcus } = await repo.logContact({ name: 'Marcus Lindqvist' });
