@@ -3,9 +3,11 @@
  * contact, or add them. Gmail matches by address (linking adds the address to the contact);
  * LinkedIn by profile URL (linking adds nothing; adding takes the name and URL from the header).
  */
+import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import { ask } from '../../lib/client';
 import type { ContactView } from '../../lib/messages';
+import type { Contact } from '../../lib/schemas';
 import { ContactPicker, pickedToReferrer, type Picked } from '../ContactPicker';
 import { ErrorLine, useAction } from '../feedback';
 import type { ComposeRecipient, ProfileRecipient } from './types';
@@ -24,16 +26,9 @@ export function nameFromAddress(email: string): string {
 export function LinkRecipient({ recipients, onLinked }: { recipients: ComposeRecipient[]; onLinked: (view: ContactView) => void }) {
   const [email, setEmail] = useState(recipients[0]!.email);
   const recipient = recipients.find((r) => r.email === email) ?? recipients[0]!;
-  const [mode, setMode] = useState<'choose' | 'pick' | 'create'>('choose');
   const [name, setName] = useState(recipient.name ?? nameFromAddress(recipient.email));
-  const [referrer, setReferrer] = useState<Picked>(null);
-  const { busy, error, run } = useAction();
 
-  const link = async (contactId: string) => {
-    const view = await ask('contact.lookup', { id: contactId });
-    if (!view) throw new Error('That contact no longer exists.');
-    onLinked(view);
-  };
+  const link = useLink(onLinked);
 
   return (
     <section class="wi-link" data-testid="wi-unmatched">
@@ -66,90 +61,29 @@ export function LinkRecipient({ recipients, onLinked }: { recipients: ComposeRec
           </select>
         </label>
       )}
-      {mode === 'choose' && (
-        <div class="wi-row">
-          <button type="button" class="wi-quiet" data-testid="wi-pick-contact" onClick={() => setMode('pick')}>
-            Link to a contact…
-          </button>
-          <button type="button" data-testid="wi-create-contact" onClick={() => setMode('create')}>
-            Add as a new contact
-          </button>
-        </div>
-      )}
-      {mode === 'pick' && (
-        <>
-          <ContactPicker
-            label={`Which contact is ${recipient.email}?`}
-            value={null}
-            placeholder="Search by name"
-            testId="wi-pick-search"
-            onChange={(picked) => {
-              if (picked?.type !== 'contact') return;
-              const contact = picked.contact;
-              void run(async () => {
-                const emails = [...new Set([...contact.emails, recipient.email.toLowerCase()])];
-                await ask('contact.update', { id: contact.id, patch: { emails } });
-                await link(contact.id);
-              });
-            }}
-          />
-          <button type="button" class="wi-link" onClick={() => setMode('choose')}>
-            Back
-          </button>
-        </>
-      )}
-      {mode === 'create' && (
-        <form
-          onSubmit={(e) => {
-            e.preventDefault();
-            void run(async () => {
-              const { contact } = await ask('contact.log', {
-                name: name.trim(),
-                emails: [recipient.email],
-                referrer: pickedToReferrer(referrer),
-              });
-              await link(contact.id);
-            });
-          }}
-        >
-          <label class="wi-field">
-            <span>Name</span>
-            <input required value={name} data-testid="wi-new-name" onInput={(e) => setName((e.target as HTMLInputElement).value)} />
-          </label>
-          <ContactPicker
-            label="Referred by"
-            value={referrer}
-            onChange={setReferrer}
-            placeholder="Who introduced you? (optional)"
-            testId="wi-new-referrer"
-          />
-          <div class="wi-row">
-            <button type="submit" disabled={busy || !name.trim()} data-testid="wi-create-submit">
-              Add to pipeline
-            </button>
-            <button type="button" class="wi-link" onClick={() => setMode('choose')}>
-              Back
-            </button>
-          </div>
-        </form>
-      )}
-      <ErrorLine error={error} />
+      <LinkChoices
+        pickLabel={`Which contact is ${recipient.email}?`}
+        name={name}
+        setName={setName}
+        onPick={async (contact) => {
+          const emails = [...new Set([...contact.emails, recipient.email.toLowerCase()])];
+          await ask('contact.update', { id: contact.id, patch: { emails } });
+          await link(contact.id);
+        }}
+        onCreate={async (newName, referrer) => {
+          const { contact } = await ask('contact.log', { name: newName, emails: [recipient.email], referrer: pickedToReferrer(referrer) });
+          await link(contact.id);
+        }}
+      />
     </section>
   );
 }
 
 /** A LinkedIn composer whose person is not in the pipeline (or cannot be told: a group thread). */
 export function LinkProfile({ recipient, onLinked }: { recipient: ProfileRecipient | null; onLinked: (view: ContactView) => void }) {
-  const [mode, setMode] = useState<'choose' | 'pick' | 'create'>('choose');
   const [name, setName] = useState(recipient?.name ?? '');
-  const [referrer, setReferrer] = useState<Picked>(null);
-  const { busy, error, run } = useAction();
 
-  const link = async (contactId: string) => {
-    const view = await ask('contact.lookup', { id: contactId });
-    if (!view) throw new Error('That contact no longer exists.');
-    onLinked(view);
-  };
+  const link = useLink(onLinked);
 
   return (
     <section class="wi-link" data-testid="wi-unmatched">
@@ -162,6 +96,61 @@ export function LinkProfile({ recipient, onLinked }: { recipient: ProfileRecipie
           'This conversation is not with one person Warm Intro can tell. Choose who you are writing to.'
         )}
       </p>
+      <LinkChoices
+        pickLabel={recipient ? `Which contact is ${recipient.name}?` : 'Which contact?'}
+        name={name}
+        setName={setName}
+        // For this message only: the contact is not changed (their saved profile may be another URL).
+        onPick={(contact) => link(contact.id)}
+        onCreate={async (newName, referrer) => {
+          const { contact } = await ask('contact.log', {
+            name: newName,
+            profileUrl: recipient?.profileUrl ?? null,
+            referrer: pickedToReferrer(referrer),
+          });
+          await link(contact.id);
+        }}
+        createNote={
+          recipient?.profileUrl && (
+            <p class="wi-quiet wi-link__url" data-testid="wi-new-profile">
+              {recipient.profileUrl}
+            </p>
+          )
+        }
+      />
+    </section>
+  );
+}
+
+/** Hand the linked contact's whole view to the menu. */
+function useLink(onLinked: (view: ContactView) => void) {
+  return async (contactId: string) => {
+    const view = await ask('contact.lookup', { id: contactId });
+    if (!view) throw new Error('That contact no longer exists.');
+    onLinked(view);
+  };
+}
+
+/** The two ways out, shared by Gmail and LinkedIn: link an existing contact, or add a new one. */
+function LinkChoices(props: {
+  pickLabel: string;
+  name: string;
+  setName: (name: string) => void;
+  onPick: (contact: Contact) => Promise<void>;
+  onCreate: (name: string, referrer: Picked) => Promise<void>;
+  /** Shown in the "add" form under the name (e.g. the profile URL it will keep). */
+  createNote?: ComponentChildren;
+}) {
+  const [mode, setMode] = useState<'choose' | 'pick' | 'create'>('choose');
+  const [referrer, setReferrer] = useState<Picked>(null);
+  const { busy, error, run } = useAction();
+  const back = (
+    <button type="button" class="wi-link" onClick={() => setMode('choose')}>
+      Back
+    </button>
+  );
+  return (
+    <>
       {mode === 'choose' && (
         <div class="wi-row">
           <button type="button" class="wi-quiet" data-testid="wi-pick-contact" onClick={() => setMode('pick')}>
@@ -175,43 +164,29 @@ export function LinkProfile({ recipient, onLinked }: { recipient: ProfileRecipie
       {mode === 'pick' && (
         <>
           <ContactPicker
-            label={recipient ? `Which contact is ${recipient.name}?` : 'Which contact?'}
+            label={props.pickLabel}
             value={null}
             placeholder="Search by name"
             testId="wi-pick-search"
             onChange={(picked) => {
-              // For this message only: the contact is not changed (their saved profile may be another URL).
-              if (picked?.type === 'contact') void run(() => link(picked.contact.id));
+              if (picked?.type === 'contact') void run(() => props.onPick(picked.contact));
             }}
           />
-          <button type="button" class="wi-link" onClick={() => setMode('choose')}>
-            Back
-          </button>
+          {back}
         </>
       )}
       {mode === 'create' && (
         <form
           onSubmit={(e) => {
             e.preventDefault();
-            void run(async () => {
-              const { contact } = await ask('contact.log', {
-                name: name.trim(),
-                profileUrl: recipient?.profileUrl ?? null,
-                referrer: pickedToReferrer(referrer),
-              });
-              await link(contact.id);
-            });
+            void run(() => props.onCreate(props.name.trim(), referrer));
           }}
         >
           <label class="wi-field">
             <span>Name</span>
-            <input required value={name} data-testid="wi-new-name" onInput={(e) => setName((e.target as HTMLInputElement).value)} />
+            <input required value={props.name} data-testid="wi-new-name" onInput={(e) => props.setName((e.target as HTMLInputElement).value)} />
           </label>
-          {recipient?.profileUrl && (
-            <p class="wi-quiet wi-link__url" data-testid="wi-new-profile">
-              {recipient.profileUrl}
-            </p>
-          )}
+          {props.createNote}
           <ContactPicker
             label="Referred by"
             value={referrer}
@@ -220,16 +195,14 @@ export function LinkProfile({ recipient, onLinked }: { recipient: ProfileRecipie
             testId="wi-new-referrer"
           />
           <div class="wi-row">
-            <button type="submit" disabled={busy || !name.trim()} data-testid="wi-create-submit">
+            <button type="submit" disabled={busy || !props.name.trim()} data-testid="wi-create-submit">
               Add to pipeline
             </button>
-            <button type="button" class="wi-link" onClick={() => setMode('choose')}>
-              Back
-            </button>
+            {back}
           </div>
         </form>
       )}
       <ErrorLine error={error} />
-    </section>
+    </>
   );
 }
