@@ -179,6 +179,27 @@ function parse<T>(schema: { safeParse(v: unknown): { success: true; data: T } | 
   throw new RepoError('bad-request', `Invalid ${what}: ${where}${issue?.message ?? 'bad value'}`);
 }
 
+/**
+ * A second sighting of a stored contact (logged again, imported again) fills in what the record
+ * lacks and adds addresses and tags; it never replaces what the user already has, and never makes
+ * the person their own referrer.
+ */
+function mergeContact(existing: Contact, incoming: Contact, now: number): Contact {
+  const referrer = incoming.referrer?.type === 'contact' && incoming.referrer.contactId === existing.id ? null : incoming.referrer;
+  return {
+    ...existing,
+    headline: existing.headline ?? incoming.headline,
+    company: existing.company ?? incoming.company,
+    location: existing.location ?? incoming.location,
+    profileUrl: existing.profileUrl ?? incoming.profileUrl,
+    emails: [...new Set([...existing.emails, ...incoming.emails])],
+    tags: [...new Set([...existing.tags, ...incoming.tags])],
+    referrer: existing.referrer ?? referrer,
+    notes: existing.notes || incoming.notes,
+    updatedAt: now,
+  };
+}
+
 export class Repository {
   constructor(
     readonly db: WarmIntroDB,
@@ -493,25 +514,7 @@ export class Repository {
         touch(candidate.id);
         return { contact: candidate, created: true };
       }
-      const merged = parse(
-        Contact,
-        {
-          ...existing,
-          headline: existing.headline ?? candidate.headline,
-          company: existing.company ?? candidate.company,
-          location: existing.location ?? candidate.location,
-          profileUrl: existing.profileUrl ?? candidate.profileUrl,
-          emails: [...existing.emails, ...candidate.emails],
-          // Never the person themselves (their own contact picked as referrer).
-          referrer:
-            existing.referrer ??
-            (candidate.referrer?.type === 'contact' && candidate.referrer.contactId === existing.id ? null : candidate.referrer),
-          tags: [...existing.tags, ...candidate.tags],
-          notes: existing.notes || candidate.notes,
-          updatedAt: now,
-        },
-        'contact',
-      );
+      const merged = parse(Contact, mergeContact(existing, candidate, now), 'contact');
       await this.db.contacts.put(merged);
       touch(merged.id);
       return { contact: merged, created: false };
@@ -762,22 +765,8 @@ export class Repository {
           result.skipped++;
         } else {
           // Checked like any record; lists are kept within their limits rather than failing the import.
-          const merged = parse(
-            Contact,
-            {
-              ...twin,
-              headline: twin.headline ?? row.headline,
-              company: twin.company ?? row.company,
-              location: twin.location ?? row.location,
-              profileUrl: twin.profileUrl ?? row.profileUrl,
-              emails: [...new Set([...twin.emails, ...row.emails])].slice(0, 20),
-              tags: [...new Set([...twin.tags, ...row.tags])].slice(0, 50),
-              referrer: twin.referrer ?? row.referrer,
-              notes: twin.notes || row.notes,
-              updatedAt: now,
-            },
-            'merged contact',
-          );
+          const m = mergeContact(twin, row, now);
+          const merged = parse(Contact, { ...m, emails: m.emails.slice(0, 20), tags: m.tags.slice(0, 50) }, 'merged contact');
           toPut.set(merged.id, merged);
           remember(merged);
           result.merged++;
