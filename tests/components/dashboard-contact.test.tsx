@@ -4,6 +4,7 @@ import { Dashboard } from '../../components/dashboard/Dashboard';
 import { QUESTION_BANK } from '../../lib/questions';
 import { axeViolations } from '../helpers/a11y';
 import { installFakeBackground } from '../helpers/background';
+import { captureDownloads } from '../helpers/downloads';
 
 const DAY = 86_400_000;
 
@@ -12,20 +13,6 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
-/** Capture downloads: the blob handed to createObjectURL and the file name clicked. */
-function captureDownloads() {
-  const files: Array<{ name: string; blob: Blob }> = [];
-  let last: Blob | null = null;
-  vi.spyOn(URL, 'createObjectURL').mockImplementation((b) => {
-    last = b as Blob;
-    return 'blob:test';
-  });
-  vi.spyOn(URL, 'revokeObjectURL').mockImplementation(() => {});
-  vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
-    files.push({ name: this.download, blob: last! });
-  });
-  return files;
-}
 
 async function open(id: string) {
   location.hash = `#/contact/${id}`;

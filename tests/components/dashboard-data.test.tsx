@@ -4,6 +4,7 @@ import { Dashboard } from '../../components/dashboard/Dashboard';
 import { parseCsv } from '../../lib/csv';
 import { axeViolations, setInputFiles } from '../helpers/a11y';
 import { installFakeBackground } from '../helpers/background';
+import { captureDownloads } from '../helpers/downloads';
 
 beforeEach(() => {
   location.hash = '#/data';
@@ -13,19 +14,6 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
-function captureDownloads() {
-  const files: Array<{ name: string; blob: Blob }> = [];
-  let last: Blob | null = null;
-  vi.spyOn(URL, 'createObjectURL').mockImplementation((b) => {
-    last = b as Blob;
-    return 'blob:test';
-  });
-  vi.spyOn(URL, 'revokeObjectURL').mockImplementation(() => {});
-  vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
-    files.push({ name: this.download, blob: last! });
-  });
-  return files;
-}
 
 function choose(testId: string, file: File) {
   const input = screen.getByTestId(testId) as HTMLInputElement;
