@@ -78,20 +78,30 @@ const Lookup = z
 
 const Empty = z.object({}).optional();
 
-/** Every request the background answers, by type. */
+/**
+ * Who may send a request: `page` — the LinkedIn and Gmail content scripts as well as the extension's
+ * own pages (a page's renderer can
+ * speak for them, so they get only scoped requests about one person at a time); `extension` — the
+ * extension's own pages (popup, dashboard), which may list, export, import, restore and clear.
+ */
+export type Sender = 'page' | 'extension';
+const forPages = <S extends z.ZodType>(schema: S) => ({ schema, from: 'page' as const });
+const forExtension = <S extends z.ZodType>(schema: S) => ({ schema, from: 'extension' as const });
+
+/** Every request the background answers, by type, with who may send it. */
 export const REQUESTS = {
-  'contact.lookup': Lookup,
-  'contact.matchEmails': z.object({ emails: z.array(Text(320)).max(100) }),
-  'contact.search': z.object({ query: Text(200), limit: z.number().int().min(1).max(50).optional() }),
-  'contact.list': Empty,
-  'contact.log': ContactDraft,
-  'contact.update': z.object({ id: Id, patch: ContactPatch }),
-  'contact.delete': z.object({ id: Id }),
-  'contact.replied': z.object({ contactId: Id, at: Time.optional() }),
-  'contact.stage': z.object({ contactId: Id, stage: Stage }),
-  'contact.snooze': z.object({ contactId: Id, until: Time.nullable() }),
-  'contact.interviewed': z.object({ contactId: Id, meetingId: Id.optional() }),
-  'attempt.record': z.object({
+  'contact.lookup': forPages(Lookup),
+  'contact.matchEmails': forPages(z.object({ emails: z.array(Text(320)).max(100) })),
+  'contact.search': forPages(z.object({ query: Text(200), limit: z.number().int().min(1).max(50).optional() })),
+  'contact.list': forExtension(Empty),
+  'contact.log': forPages(ContactDraft),
+  'contact.update': forPages(z.object({ id: Id, patch: ContactPatch })),
+  'contact.delete': forExtension(z.object({ id: Id })),
+  'contact.replied': forPages(z.object({ contactId: Id, at: Time.optional() })),
+  'contact.stage': forPages(z.object({ contactId: Id, stage: Stage })),
+  'contact.snooze': forPages(z.object({ contactId: Id, until: Time.nullable() })),
+  'contact.interviewed': forPages(z.object({ contactId: Id, meetingId: Id.optional() })),
+  'attempt.record': forPages(z.object({
     contactId: Id,
     at: Time.optional(),
     channel: Channel,
@@ -99,49 +109,49 @@ export const REQUESTS = {
     subject: NullableText(1000),
     gmailThreadId: NullableText(200),
     gmailDraftId: NullableText(200),
-  }),
-  'attempt.delete': z.object({ id: Id }),
-  'meeting.schedule': z.object({
+  })),
+  'attempt.delete': forExtension(z.object({ id: Id })),
+  'meeting.schedule': forPages(z.object({
     contactId: Id,
     scheduledAt: Time,
     minutes: z.number().int().min(5).max(240).optional(),
-  }),
-  'meeting.update': z.object({ id: Id, patch: MeetingPatch }),
-  'meeting.delete': z.object({ id: Id }),
-  'referral.add': z.object({
+  })),
+  'meeting.update': forExtension(z.object({ id: Id, patch: MeetingPatch })),
+  'meeting.delete': forExtension(z.object({ id: Id })),
+  'referral.add': forPages(z.object({
     fromContactId: Id,
     contact: z.union([z.object({ id: Id }), ContactDraft]),
     mayUseName: z.boolean().optional(),
-  }),
-  'pipeline.summary': Empty,
-  'due.list': Empty,
-  'settings.get': Empty,
-  'settings.save': SettingsPatch,
-  'templates.list': Empty,
-  'template.save': z.object({
+  })),
+  'pipeline.summary': forPages(Empty),
+  'due.list': forExtension(Empty),
+  'settings.get': forPages(Empty),
+  'settings.save': forPages(SettingsPatch),
+  'templates.list': forPages(Empty),
+  'template.save': forExtension(z.object({
     id: TemplateId,
     name: Text(100).min(1),
     kind: AttemptKind,
     subject: Text(500),
     body: Text(20_000).min(1),
     short: Text(300),
-  }),
-  'template.reset': z.object({ id: TemplateId }),
-  'backup.export': Empty,
-  'backup.restore': z.object({ backup: z.unknown() }),
-  'data.clear': Empty,
-  'contacts.import': z.object({
+  })),
+  'template.reset': forExtension(z.object({ id: TemplateId })),
+  'backup.export': forExtension(Empty),
+  'backup.restore': forExtension(z.object({ backup: z.unknown() })),
+  'data.clear': forExtension(Empty),
+  'contacts.import': forExtension(z.object({
     contacts: z.array(ContactDraft).max(100_000),
     duplicates: z.enum(['merge', 'skip']),
-  }),
-  'reminders.check': Empty,
-  'due.page': z.object({ offset: z.number().int().min(0), limit: z.number().int().min(1).max(500) }),
-  'board.cards': Empty,
-  'insights.get': Empty,
+  })),
+  'reminders.check': forExtension(Empty),
+  'due.page': forExtension(z.object({ offset: z.number().int().min(0), limit: z.number().int().min(1).max(500) })),
+  'board.cards': forExtension(Empty),
+  'insights.get': forExtension(Empty),
 } as const;
 
 export type RequestType = keyof typeof REQUESTS;
-export type RequestPayload<T extends RequestType> = z.input<(typeof REQUESTS)[T]>;
+export type RequestPayload<T extends RequestType> = z.input<(typeof REQUESTS)[T]['schema']>;
 
 /** What each request answers with. */
 export interface Responses {
@@ -202,7 +212,7 @@ export function parseMessage(
   if (!Object.hasOwn(REQUESTS, type)) {
     return { ok: false, error: { code: 'unknown-type', message: `Unknown message type "${type}".` } };
   }
-  const schema = REQUESTS[type as RequestType];
+  const { schema } = REQUESTS[type as RequestType];
   const parsed = schema.safeParse(payload);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];

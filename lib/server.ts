@@ -35,7 +35,7 @@ export interface ServerHooks {
 }
 
 /** Each handler gets its payload as the request's schema parsed it. */
-type Handlers = { [T in RequestType]: (payload: z.output<(typeof REQUESTS)[T]>) => Promise<Responses[T]> };
+type Handlers = { [T in RequestType]: (payload: z.output<(typeof REQUESTS)[T]['schema']>) => Promise<Responses[T]> };
 
 function handlers(repo: Repository, hooks: ServerHooks): Handlers {
   return {

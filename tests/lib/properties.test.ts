@@ -158,7 +158,7 @@ describe('the CSV importer and exporter under random input', () => {
       fc.asyncProperty(fc.oneof(fc.uint8Array({ maxLength: 400 }), fc.tuple(header, fc.array(fc.array(cell, { maxLength: 9 }), { maxLength: 8 })).map(([h, rows]) => toCsv([h, ...rows]))), async (input) => {
         const out = await parseContactsFile(input);
         for (const e of out.errors) expect(e.line).toBeGreaterThanOrEqual(0);
-        for (const draft of out.drafts) expect(REQUESTS['contact.log'].safeParse(draft).success).toBe(true);
+        for (const draft of out.drafts) expect(REQUESTS['contact.log'].schema.safeParse(draft).success).toBe(true);
       }),
       { numRuns: 300 },
     );
