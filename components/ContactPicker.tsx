@@ -1,8 +1,11 @@
 import { useEffect, useId, useState } from 'preact/hooks';
 import { ask } from '../lib/client';
-import type { Contact } from '../lib/schemas';
+import { PAGE_SEARCH, type PersonMatch } from '../lib/messages';
 
-export type Picked = { type: 'contact'; contact: Contact } | { type: 'name'; name: string } | null;
+export type Picked = { type: 'contact'; contact: PersonMatch } | { type: 'name'; name: string } | null;
+
+/** Typing pauses this long before a search: one request per pause, not per key. */
+const SEARCH_DELAY_MS = 120;
 
 export type Props = {
   label: string;
@@ -16,27 +19,31 @@ export type Props = {
 
 /**
  * A name field that searches existing contacts as you type; picking one links the contact, and
- * anything typed without picking is kept as a free-text name.
+ * anything typed without picking is kept as a free-text name. It lives on LinkedIn and Gmail too,
+ * so it uses the page search (`contact.find`: from two letters, a handful of names).
  */
 export function ContactPicker({ label, value, onChange, placeholder, excludeId, testId }: Props) {
   const [text, setText] = useState(value?.type === 'contact' ? value.contact.name : (value?.name ?? ''));
-  const [options, setOptions] = useState<Contact[]>([]);
+  const [options, setOptions] = useState<PersonMatch[]>([]);
   const [open, setOpen] = useState(false);
   const listId = useId();
 
   useEffect(() => {
     const q = text.trim();
-    if (!q || (value?.type === 'contact' && value.contact.name === text)) {
+    if (q.length < PAGE_SEARCH.minChars || (value?.type === 'contact' && value.contact.name === text)) {
       setOptions([]);
       return;
     }
     let live = true;
-    ask('contact.search', { query: q, limit: 6 }).then(
-      (found) => live && setOptions(found.filter((c) => c.id !== excludeId)),
-      () => live && setOptions([]),
-    );
+    const timer = setTimeout(() => {
+      ask('contact.find', { query: q }).then(
+        (found) => live && setOptions(found.filter((c) => c.id !== excludeId)),
+        () => live && setOptions([]),
+      );
+    }, SEARCH_DELAY_MS);
     return () => {
       live = false;
+      clearTimeout(timer);
     };
   }, [text]);
 

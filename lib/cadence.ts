@@ -7,7 +7,7 @@
  * machine's time zone or a daylight-saving change; calendars are for display code only. Every number
  * comes from `Settings`, so changing a setting simply recomputes from the stored timestamps.
  */
-import type { Attempt, AttemptKind, Contact, Meeting, Settings, Stage } from './schemas';
+import type { Attempt, AttemptKind, ComposeSettings, Contact, Meeting, Settings, Stage } from './schemas';
 
 export const HOUR = 60 * 60 * 1000;
 export const DAY = 24 * HOUR;
@@ -228,7 +228,7 @@ export type EtiquetteCode = 'moved-on' | 'fourth-attempt' | 'too-soon' | 'no-ref
 export function etiquetteWarnings(
   status: ContactStatus,
   kind: AttemptKind,
-  opts: { now: number; hasReferrer: boolean; templateNamesReferrer: boolean; settings: Settings },
+  opts: { now: number; hasReferrer: boolean; templateNamesReferrer: boolean; settings: ComposeSettings },
 ): Array<{ code: EtiquetteCode; message: string }> {
   const { now, settings } = opts;
   const warnings: Array<{ code: EtiquetteCode; message: string }> = [];

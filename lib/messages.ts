@@ -18,6 +18,7 @@ import {
   TemplateId,
   type Attempt,
   type Backup,
+  type ComposeSettings,
   type Contact,
   type Meeting,
   type Referral,
@@ -78,11 +79,23 @@ const Lookup = z
 
 const Empty = z.object({}).optional();
 
+/** A search from a page: a few letters of a name, a handful of people back, never the whole list. */
+export const PAGE_SEARCH = { minChars: 2, maxResults: 8 } as const;
+
+/** What a page search answers per person: enough to pick them, nothing more. */
+export interface PersonMatch {
+  id: string;
+  name: string;
+  company: string | null;
+}
+
 /**
- * Who may send a request: `page` — the LinkedIn and Gmail content scripts as well as the extension's
- * own pages (a page's renderer can
- * speak for them, so they get only scoped requests about one person at a time); `extension` — the
- * extension's own pages (popup, dashboard), which may list, export, import, restore and clear.
+ * Who may send a request (checked by lib/server.ts against lib/senders.ts, before the payload is
+ * read): `page` — the LinkedIn and Gmail content scripts, and the extension's own pages too. A
+ * compromised LinkedIn or Gmail renderer can speak for a content script, so these requests are
+ * about one person at a time, or bounded and rate-limited (the page search). `extension` — only the
+ * extension's own pages (popup, dashboard): everything that lists, exports, imports, restores,
+ * clears, deletes, or changes settings and templates. See README, "Privacy".
  */
 export type Sender = 'page' | 'extension';
 const forPages = <S extends z.ZodType>(schema: S) => ({ schema, from: 'page' as const });
@@ -92,14 +105,17 @@ const forExtension = <S extends z.ZodType>(schema: S) => ({ schema, from: 'exten
 export const REQUESTS = {
   'contact.lookup': forPages(Lookup),
   'contact.matchEmails': forPages(z.object({ emails: z.array(Text(320)).max(100) })),
-  'contact.search': forPages(z.object({ query: Text(200), limit: z.number().int().min(1).max(50).optional() })),
+  'contact.search': forExtension(z.object({ query: Text(200), limit: z.number().int().min(1).max(50).optional() })),
+  'contact.find': forPages(z.object({ query: Text(200).refine((q) => q.trim().length >= PAGE_SEARCH.minChars, `type at least ${PAGE_SEARCH.minChars} letters`) })),
   'contact.list': forExtension(Empty),
   'contact.log': forPages(ContactDraft),
-  'contact.update': forPages(z.object({ id: Id, patch: ContactPatch })),
+  'contact.update': forExtension(z.object({ id: Id, patch: ContactPatch })),
+  'contact.notes': forPages(z.object({ contactId: Id, notes: Text(20_000) })),
+  'contact.addEmail': forPages(z.object({ contactId: Id, email: z.email().max(320) })),
   'contact.delete': forExtension(z.object({ id: Id })),
   'contact.replied': forPages(z.object({ contactId: Id, at: Time.optional() })),
   'contact.stage': forPages(z.object({ contactId: Id, stage: Stage })),
-  'contact.snooze': forPages(z.object({ contactId: Id, until: Time.nullable() })),
+  'contact.snooze': forExtension(z.object({ contactId: Id, until: Time.nullable() })),
   'contact.interviewed': forPages(z.object({ contactId: Id, meetingId: Id.optional() })),
   'attempt.record': forPages(z.object({
     contactId: Id,
@@ -123,10 +139,12 @@ export const REQUESTS = {
     contact: z.union([z.object({ id: Id }), ContactDraft]),
     mayUseName: z.boolean().optional(),
   })),
-  'pipeline.summary': forPages(Empty),
+  'pipeline.summary': forExtension(Empty),
   'due.list': forExtension(Empty),
-  'settings.get': forPages(Empty),
-  'settings.save': forPages(SettingsPatch),
+  'settings.get': forExtension(Empty),
+  'settings.compose': forPages(Empty),
+  'settings.open': forPages(Empty),
+  'settings.save': forExtension(SettingsPatch),
   'templates.list': forPages(Empty),
   'template.save': forExtension(z.object({
     id: TemplateId,
@@ -158,9 +176,12 @@ export interface Responses {
   'contact.lookup': ContactView | null;
   'contact.matchEmails': ContactView[];
   'contact.search': Contact[];
+  'contact.find': PersonMatch[];
   'contact.list': Contact[];
   'contact.log': { contact: Contact; created: boolean };
   'contact.update': Contact;
+  'contact.notes': Contact;
+  'contact.addEmail': Contact;
   'contact.delete': null;
   'contact.replied': Contact;
   'contact.stage': Contact;
@@ -175,6 +196,8 @@ export interface Responses {
   'pipeline.summary': PipelineSummary;
   'due.list': DueItem[];
   'settings.get': Settings;
+  'settings.compose': ComposeSettings;
+  'settings.open': null;
   'settings.save': Settings;
   'templates.list': Template[];
   'template.save': Template;
@@ -198,12 +221,10 @@ export interface Message<T extends RequestType = RequestType> {
 
 const Envelope = z.object({ type: z.string().max(100), payload: z.unknown().optional() });
 
-/**
- * Check an incoming message: a known type with a valid payload, or a reply explaining what is wrong.
- */
-export function parseMessage(
-  raw: unknown,
-): { ok: true; type: RequestType; payload: unknown } | { ok: false; error: { code: ErrorCode; message: string } } {
+type Refusal = { ok: false; error: { code: ErrorCode; message: string } };
+
+/** The envelope only: a known request type, before anything in the payload is read. */
+export function parseType(raw: unknown): { ok: true; type: RequestType; payload: unknown } | Refusal {
   const envelope = Envelope.safeParse(raw);
   if (!envelope.success) {
     return { ok: false, error: { code: 'bad-request', message: 'A message must be an object with a string "type".' } };
@@ -212,8 +233,12 @@ export function parseMessage(
   if (!Object.hasOwn(REQUESTS, type)) {
     return { ok: false, error: { code: 'unknown-type', message: `Unknown message type "${type}".` } };
   }
-  const { schema } = REQUESTS[type as RequestType];
-  const parsed = schema.safeParse(payload);
+  return { ok: true, type: type as RequestType, payload };
+}
+
+/** Check a payload against its request type's schema, or explain what is wrong. */
+export function parsePayload(type: RequestType, payload: unknown): { ok: true; payload: unknown } | Refusal {
+  const parsed = REQUESTS[type].schema.safeParse(payload);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const where = issue?.path.length ? ` at ${issue.path.map(String).join('.')}` : '';
@@ -222,8 +247,16 @@ export function parseMessage(
       error: { code: 'bad-request', message: `Invalid "${type}" payload${where}: ${issue?.message ?? 'bad value'}` },
     };
   }
-  return { ok: true, type: type as RequestType, payload: parsed.data };
+  return { ok: true, payload: parsed.data };
 }
 
-export type { BoardCard, ContactStatus, ContactView, DueItem, Insights, PipelineSummary, ReferralNode };
+/** Check an incoming message: a known type with a valid payload, or a reply explaining what is wrong. */
+export function parseMessage(raw: unknown): { ok: true; type: RequestType; payload: unknown } | Refusal {
+  const msg = parseType(raw);
+  if (!msg.ok) return msg;
+  const parsed = parsePayload(msg.type, msg.payload);
+  return parsed.ok ? { ok: true, type: msg.type, payload: parsed.payload } : parsed;
+}
+
+export type { BoardCard, ComposeSettings, ContactStatus, ContactView, DueItem, Insights, PipelineSummary, ReferralNode };
 export { MEETING_MINUTES };

@@ -27,7 +27,17 @@ import {
 } from './schemas';
 import { DEFAULT_TEMPLATES } from './templates';
 
-export type ErrorCode = 'bad-request' | 'not-found' | 'conflict' | 'unknown-type' | 'internal' | 'storage';
+export type ErrorCode =
+  | 'bad-request'
+  | 'not-found'
+  | 'conflict'
+  | 'unknown-type'
+  | 'internal'
+  | 'storage'
+  /** The sender may not make this request (a page script asking for what only extension pages may). */
+  | 'forbidden'
+  /** One tab asked too often (the page search); try again in a moment. */
+  | 'rate-limited';
 
 /** An error the caller can show: a code to branch on and a sentence for people. */
 export class RepoError extends Error {
@@ -304,7 +314,8 @@ export class Repository {
   }
 
   /** Contacts whose name (or company) contains `query`, best matches (name prefix) first. */
-  async search(query: string, limit = 8): Promise<Contact[]> {
+  /** Contacts by name, then company, then e-mail prefix (`byEmail: false`: not by address, for pages). */
+  async search(query: string, limit = 8, { byEmail = true } = {}): Promise<Contact[]> {
     const q = query.trim().toLocaleLowerCase();
     if (!q) return [];
     const hits: { c: Contact; rank: number }[] = [];
@@ -316,7 +327,7 @@ export class Repository {
           ? 1
           : name.includes(q)
             ? 2
-            : (c.company ?? '').toLocaleLowerCase().includes(q) || c.emails.some((e) => e.startsWith(q))
+            : (c.company ?? '').toLocaleLowerCase().includes(q) || (byEmail && c.emails.some((e) => e.startsWith(q)))
               ? 3
               : -1;
       if (rank >= 0) hits.push({ c, rank });
@@ -532,6 +543,18 @@ export class Repository {
         const other = await this.findContact({ profileUrl: next.profileUrl });
         if (other && other.id !== id) throw new RepoError('conflict', `${other.name} already has that profile URL.`);
       }
+      await this.db.contacts.put(next);
+      touch(id);
+      return next;
+    });
+  }
+
+  /** One more address for a contact (a Gmail recipient linked to them): the others stay. */
+  async addEmail(id: string, email: string): Promise<Contact> {
+    return this.write(async (touch) => {
+      const current = await this.contact(id);
+      const emails = [...new Set([...current.emails, email.trim().toLowerCase()])];
+      const next = parse(Contact, { ...current, emails, id, updatedAt: this.clock() }, 'contact');
       await this.db.contacts.put(next);
       touch(id);
       return next;

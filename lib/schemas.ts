@@ -188,6 +188,9 @@ export const Settings = z.object({
 export const SettingsPatch = z.object(SETTINGS_FIELDS).partial();
 export type Settings = z.infer<typeof Settings>;
 export const DEFAULT_SETTINGS: Settings = Settings.parse({});
+/** The settings templates and etiquette warnings use: what a compose menu on a page may read. */
+export const COMPOSE_SETTINGS = ['userName', 'fieldOfInterest', 'meetingMinutes', 'maxAttempts', 'followUpDays', 'windowDays', 'thankYouHours', 'keepInTouchDays'] as const;
+export type ComposeSettings = Pick<Settings, (typeof COMPOSE_SETTINGS)[number]>;
 
 /** A reminder already shown, so a restarted worker never repeats it. */
 export const Notice = z.object({

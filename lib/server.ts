@@ -1,20 +1,37 @@
 /**
- * The background's side of the protocol: check a raw message, run it against the repository, and
- * always answer — a malformed or unknown message gets an error reply and writes nothing.
+ * The background's side of the protocol: check who sent a raw message and what it asks, run it
+ * against the repository, and always answer — a malformed or unknown message, or one from a sender
+ * that may not make it, gets an error reply and writes nothing.
  */
 import type { z } from 'zod';
-import { parseMessage, REQUESTS, type Reply, type RequestType, type Responses } from './messages';
+import { PAGE_SEARCH, parsePayload, parseType, REQUESTS, type Reply, type RequestType, type Responses } from './messages';
+import { createLimiter, type Bucket } from './rate-limit';
 import { isStorageError, RepoError, type ContactDraft, type Repository } from './repository';
+import { COMPOSE_SETTINGS, type ComposeSettings } from './schemas';
+import type { Caller } from './senders';
+
+/**
+ * How fast one tab's page script may ask for what could be used to walk the address book or to
+ * bother the user: a burst, then a steady trickle (typing a name stays well inside it).
+ */
+export const PAGE_LIMITS: Partial<Record<RequestType, Bucket>> = {
+  'contact.find': { capacity: 10, refillMs: 1000 },
+  'settings.open': { capacity: 2, refillMs: 10_000 },
+};
 
 /** Requests that only read; everything else is a write that may change what is due. */
 const READS = new Set<RequestType>([
   'contact.lookup',
   'contact.matchEmails',
   'contact.search',
+  'contact.find',
   'contact.list',
   'pipeline.summary',
   'due.list',
   'settings.get',
+  'settings.compose',
+  // Opens the dashboard: changes no data.
+  'settings.open',
   'templates.list',
   'backup.export',
   'due.page',
@@ -32,6 +49,10 @@ export interface ServerHooks {
   onWrite?: (type: RequestType) => void | Promise<void>;
   /** Run the reminder check now; answers how many actions are due. */
   checkReminders?: () => Promise<number>;
+  /** Open the dashboard's settings in a tab (a compose menu's "Set it in Settings"). */
+  openSettings?: () => Promise<void>;
+  /** The clock for the page rate limits. */
+  now?: () => number;
 }
 
 /** Each handler gets its payload as the request's schema parsed it. */
@@ -53,9 +74,13 @@ function handlers(repo: Repository, hooks: ServerHooks): Handlers {
       return views;
     },
     'contact.search': (p) => repo.search(p.query, p.limit),
+    'contact.find': async (p) =>
+      (await repo.search(p.query, PAGE_SEARCH.maxResults, { byEmail: false })).map((c) => ({ id: c.id, name: c.name, company: c.company })),
     'contact.list': () => repo.listContacts(),
     'contact.log': (p: ContactDraft) => repo.logContact(p),
     'contact.update': (p) => repo.updateContact(p.id, p.patch),
+    'contact.notes': (p) => repo.updateContact(p.contactId, { notes: p.notes }),
+    'contact.addEmail': (p) => repo.addEmail(p.contactId, p.email),
     'contact.delete': async (p) => (await repo.deleteContact(p.id), null),
     'contact.replied': (p) => repo.markReplied(p.contactId, p.at),
     'contact.stage': (p) => repo.setStage(p.contactId, p.stage),
@@ -76,6 +101,11 @@ function handlers(repo: Repository, hooks: ServerHooks): Handlers {
     'pipeline.summary': () => repo.summary(),
     'due.list': () => repo.due(),
     'settings.get': () => repo.settings(),
+    'settings.compose': async () => {
+      const all = await repo.settings();
+      return Object.fromEntries(COMPOSE_SETTINGS.map((k) => [k, all[k]])) as ComposeSettings;
+    },
+    'settings.open': async () => (await hooks.openSettings?.(), null),
     'settings.save': (p) => repo.saveSettings(p),
     'templates.list': () => repo.templates(),
     'template.save': (p) => repo.saveTemplate(p),
@@ -91,18 +121,43 @@ function handlers(repo: Repository, hooks: ServerHooks): Handlers {
   };
 }
 
+function refuse(code: 'forbidden' | 'rate-limited', message: string): Reply<never> {
+  return { ok: false, error: { code, message } };
+}
+
+/**
+ * `handle(raw, caller)`: `caller` is who the browser says sent it (lib/senders.ts). The sender is
+ * checked before the payload is read: a request a page may not make is refused whatever it carries.
+ */
 export function createServer(repo: Repository, hooks: ServerHooks = {}) {
   const table = handlers(repo, hooks);
-  return async function handle(raw: unknown): Promise<Reply<unknown>> {
-    const msg = parseMessage(raw);
+  const now = hooks.now ?? Date.now;
+  const limiters = new Map(Object.entries(PAGE_LIMITS).map(([type, bucket]) => [type, createLimiter(bucket)]));
+  return async function handle(raw: unknown, caller: Caller): Promise<Reply<unknown>> {
+    if (caller.kind === 'stranger') {
+      return refuse('forbidden', `Warm Intro answers only its own pages and its LinkedIn and Gmail helpers (${caller.why}).`);
+    }
+    const envelope = parseType(raw);
+    if (!envelope.ok) return envelope;
+    const { type } = envelope;
+    if (caller.kind === 'page') {
+      if (REQUESTS[type].from !== 'page') {
+        return refuse('forbidden', `"${type}" is only for Warm Intro's own pages (popup, dashboard), not for a web page.`);
+      }
+      const limiter = limiters.get(type);
+      if (limiter && !limiter.take(String(caller.tabId), now())) {
+        return refuse('rate-limited', 'Too many requests from this tab; try again in a moment.');
+      }
+    }
+    const msg = parsePayload(type, envelope.payload);
     if (!msg.ok) return msg;
     try {
-      // parseMessage checked the payload against this very type's schema.
-      const data = await (table[msg.type] as (payload: unknown) => Promise<unknown>)(msg.payload);
-      if (!READS.has(msg.type)) {
+      // parsePayload checked the payload against this very type's schema.
+      const data = await (table[type] as (payload: unknown) => Promise<unknown>)(msg.payload);
+      if (!READS.has(type)) {
         // The write is committed: a failing badge or notification must not turn it into an error.
         try {
-          await hooks.onWrite?.(msg.type);
+          await hooks.onWrite?.(type);
         } catch (error) {
           console.warn('[warm-intro] after-write work failed', error);
         }
@@ -119,7 +174,7 @@ export function createServer(repo: Repository, hooks: ServerHooks = {}) {
       if (error instanceof Error && error.name === 'ConstraintError') {
         return { ok: false, error: { code: 'conflict', message: 'That record already exists.' } };
       }
-      console.error('[warm-intro] request failed', msg.type, error);
+      console.error('[warm-intro] request failed', type, error);
       return { ok: false, error: { code: 'internal', message: 'Something went wrong inside Warm Intro; nothing was saved.' } };
     }
   };

@@ -4,7 +4,7 @@
  * A variable with no value is never rendered as a gap, `undefined` or `null`: it shows as a bracketed
  * label such as `[referrer's name]` and is reported in `missing`, so the UI can ask before inserting.
  */
-import type { Contact, Settings, Template } from './schemas';
+import type { ComposeSettings, Contact, Template } from './schemas';
 
 export const TEMPLATE_VARIABLES = [
   { name: 'firstName', description: "The recipient's first name", placeholder: 'first name' },
@@ -42,7 +42,7 @@ function orNull(s: string | null | undefined): string | null {
 export function templateContext(input: {
   contact: Contact;
   referrerName: string | null;
-  settings: Settings;
+  settings: ComposeSettings;
 }): Record<TemplateVariable, string | null> {
   const { contact, settings } = input;
   const referrerName = orNull(input.referrerName);

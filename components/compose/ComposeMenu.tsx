@@ -2,7 +2,7 @@ import { useId, useMemo, useState } from 'preact/hooks';
 import { etiquetteWarnings } from '../../lib/cadence';
 import { ask, type ClientError } from '../../lib/client';
 import type { ContactView } from '../../lib/messages';
-import type { Settings, Template, TemplateId } from '../../lib/schemas';
+import type { ComposeSettings, Template, TemplateId } from '../../lib/schemas';
 import { kindFromStage } from '../../lib/send';
 import { STAGE_LABELS } from '../../lib/stages';
 import { firstNameOf, fitToLimit, namesReferrer, renderForContact, templateContext, type TemplateContext } from '../../lib/templates';
@@ -55,7 +55,7 @@ const SETTINGS_VARIABLES = new Set(['userName', 'fieldOfInterest']);
 /** Filled from another variable when that one is typed in, so only the source is asked for. */
 const DERIVED: Record<string, string> = { referrerFirstName: 'referrerName', firstName: 'fullName' };
 
-function templateHint(id: TemplateId, view: ContactView | null, settings: Settings | undefined): string {
+function templateHint(id: TemplateId, view: ContactView | null, settings: ComposeSettings | undefined): string {
   switch (id) {
     case 'request':
       return 'First note, names your referrer';
@@ -91,7 +91,7 @@ function statusLine(view: ContactView): string {
 function usePreview(
   template: Template | null,
   view: ContactView | null,
-  settings: Settings | undefined,
+  settings: ComposeSettings | undefined,
   typed: Record<string, string>,
   short: boolean,
 ) {
@@ -145,7 +145,8 @@ function ProfileMatchedMenu(props: Props & { snapshot: LinkedInSnapshot; profile
 
 function MenuBody({ snapshot, matched, onInsert, onClose, now = Date.now }: Props & { matched: Matched }) {
   const templates = useAsk('templates.list', undefined);
-  const settingsAsk = useAsk('settings.get', undefined);
+  // Only what templates and warnings use: a page never reads (or writes) the rest of the settings.
+  const settingsAsk = useAsk('settings.compose', undefined);
   const settings = settingsAsk.data;
   const linkedIn = snapshot.channel === 'linkedin' ? snapshot : null;
   const email = snapshot.channel === 'linkedin' ? null : snapshot;
@@ -158,7 +159,6 @@ function MenuBody({ snapshot, matched, onInsert, onClose, now = Date.now }: Prop
   const [linked, setLinked] = useState<ContactView | null>(null);
   const [templateId, setTemplateId] = useState<TemplateId | null>(null);
   const [typed, setTyped] = useState<Record<string, string>>({});
-  const [saveToSettings, setSaveToSettings] = useState(false);
   const [replaceSubject, setReplaceSubject] = useState(false);
   /** The note as the user shortened it, for the text it was edited from. */
   const [edit, setEdit] = useState<{ from: string; text: string } | null>(null);
@@ -224,14 +224,6 @@ function MenuBody({ snapshot, matched, onInsert, onClose, now = Date.now }: Prop
   const insert = () => {
     if (!view || !template || !preview || tooLong) return;
     void run(async () => {
-      const patch: Partial<Settings> = {};
-      if (saveToSettings) {
-        for (const name of SETTINGS_VARIABLES) {
-          const value = typed[name]?.trim();
-          if (value) (patch as Record<string, string>)[name] = value;
-        }
-      }
-      if (Object.keys(patch).length) await ask('settings.save', patch);
       await onInsert({
         contactId: view.contact.id,
         templateId: template.id,
@@ -403,14 +395,15 @@ function MenuBody({ snapshot, matched, onInsert, onClose, now = Date.now }: Prop
                 );
               })}
               {preview.asked.some((n) => SETTINGS_VARIABLES.has(n)) && (
-                <label class="wi-check">
-                  <input
-                    type="checkbox"
-                    checked={saveToSettings}
-                    onChange={(e) => setSaveToSettings((e.target as HTMLInputElement).checked)}
-                  />
-                  <span>Also save to Settings</span>
-                </label>
+                // A page may not change settings (a compromised page could otherwise sign your mail):
+                // what is typed here serves this message; Settings, in Warm Intro's own page, keeps it.
+                <p class="wi-quiet wi-missing__settings" data-testid="wi-settings-hint">
+                  Typed here, it is used for this message only.{' '}
+                  <button type="button" class="wi-link" data-testid="wi-open-settings" onClick={() => void run(() => ask('settings.open'))}>
+                    Save it in Settings
+                  </button>{' '}
+                  to fill it in every time.
+                </p>
               )}
             </div>
           )}

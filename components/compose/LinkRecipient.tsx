@@ -6,8 +6,7 @@
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import { ask } from '../../lib/client';
-import type { ContactView } from '../../lib/messages';
-import type { Contact } from '../../lib/schemas';
+import type { ContactView, PersonMatch } from '../../lib/messages';
 import { ContactPicker, pickedToReferrer, type Picked } from '../ContactPicker';
 import { ErrorLine, useAction } from '../feedback';
 import type { ComposeRecipient, ProfileRecipient } from './types';
@@ -66,8 +65,7 @@ export function LinkRecipient({ recipients, onLinked }: { recipients: ComposeRec
         name={name}
         setName={setName}
         onPick={async (contact) => {
-          const emails = [...new Set([...contact.emails, recipient.email.toLowerCase()])];
-          await ask('contact.update', { id: contact.id, patch: { emails } });
+          await ask('contact.addEmail', { contactId: contact.id, email: recipient.email });
           await link(contact.id);
         }}
         onCreate={async (newName, referrer) => {
@@ -136,7 +134,7 @@ function LinkChoices(props: {
   pickLabel: string;
   name: string;
   setName: (name: string) => void;
-  onPick: (contact: Contact) => Promise<void>;
+  onPick: (contact: PersonMatch) => Promise<void>;
   onCreate: (name: string, referrer: Picked) => Promise<void>;
   /** Shown in the "add" form under the name (e.g. the profile URL it will keep). */
   createNote?: ComponentChildren;

@@ -1,7 +1,7 @@
 import { useRef, useState } from 'preact/hooks';
 import { ask } from '../../lib/client';
 import type { ContactView } from '../../lib/messages';
-import type { Contact, Meeting } from '../../lib/schemas';
+import type { Meeting } from '../../lib/schemas';
 import { STAGE_LABELS, STAGES, type Stage } from '../../lib/stages';
 import { DONE_LABEL, gmailComposeUrl, markDone, snooze } from '../actions';
 import { ContactPicker, pickedToReferrer, type Picked } from '../ContactPicker';
@@ -62,7 +62,7 @@ function ProfileForm({ view }: { view: ContactView }) {
   });
   const [referrer, setReferrer] = useState<Picked>(
     c.referrer?.type === 'contact'
-      ? { type: 'contact', contact: { id: c.referrer.contactId, name: view.referrerName ?? '' } as Contact }
+      ? { type: 'contact', contact: { id: c.referrer.contactId, name: view.referrerName ?? '', company: null } }
       : c.referrer
         ? { type: 'name', name: c.referrer.name }
         : null,

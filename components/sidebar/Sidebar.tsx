@@ -126,7 +126,7 @@ function Notes({ contact }: { contact: Contact }) {
         <button
           type="button"
           disabled={busy}
-          onClick={() => void run(() => ask('contact.update', { id: contact.id, patch: { notes: text } })).then((ok) => ok && setSaved(true))}
+          onClick={() => void run(() => ask('contact.notes', { contactId: contact.id, notes: text })).then((ok) => ok && setSaved(true))}
         >
           Save notes
         </button>

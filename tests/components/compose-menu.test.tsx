@@ -35,7 +35,7 @@ afterEach(() => {
 
 describe('ComposeMenu', () => {
   it('lists the four e-mail templates: request, follow-up, thank-you, update', async () => {
-    const { repo } = installFakeBackground();
+    const { repo } = installFakeBackground('page');
     await repo.logContact(OLIVIA);
     renderMenu();
     await screen.findByTestId('wi-contact-name');
@@ -50,7 +50,7 @@ describe('ComposeMenu', () => {
   });
 
   it("names the referrer in the Request preview's subject, and inserts what it previews", async () => {
-    const { repo } = installFakeBackground();
+    const { repo } = installFakeBackground('page');
     await repo.saveSettings({ userName: 'Alex Morgan', fieldOfInterest: 'product management' });
     const { contact } = await repo.logContact({ ...OLIVIA, referrer: { type: 'name', name: 'Hannah Becker' } });
     const { onInsert, onClose } = renderMenu();
@@ -73,7 +73,7 @@ describe('ComposeMenu', () => {
   });
 
   it('shows a missing variable before inserting, and uses the value typed for this message', async () => {
-    const { repo } = installFakeBackground();
+    const { repo } = installFakeBackground('page');
     await repo.saveSettings({ fieldOfInterest: 'product management' }); // no user name
     await repo.logContact({ ...OLIVIA, referrer: { type: 'name', name: 'Hannah Becker' } });
     const { onInsert } = renderMenu();
@@ -96,8 +96,26 @@ describe('ComposeMenu', () => {
     expect((await repo.settings()).userName).toBe('');
   });
 
+  it('never writes Settings from the page: it offers to open Settings, and fills the gap once they are saved there', async () => {
+    const { repo, settingsOpened } = installFakeBackground('page');
+    await repo.saveSettings({ fieldOfInterest: 'product management' }); // no user name
+    await repo.logContact({ ...OLIVIA, referrer: { type: 'name', name: 'Hannah Becker' } });
+    renderMenu();
+    await screen.findByTestId('wi-missing');
+    fireEvent.input(screen.getByTestId('wi-missing-input-userName'), { target: { value: 'Alex Morgan' } });
+    expect(screen.getByTestId('wi-settings-hint').textContent).toMatch(/used for this message only/);
+    fireEvent.click(screen.getByTestId('wi-open-settings'));
+    await waitFor(() => expect(settingsOpened()).toBe(1));
+    expect((await repo.settings()).userName).toBe('');
+    // Saved in the dashboard: the menu re-reads and the name is no longer missing.
+    await repo.saveSettings({ userName: 'Alex Morgan' });
+    await fakeBrowser.storage.local.set({ 'warm-intro:changed': Date.now() });
+    await waitFor(() => expect(screen.queryByTestId('wi-missing')).toBeNull());
+    expect(screen.getByTestId('wi-preview-body').textContent).toContain("I'm Alex Morgan");
+  });
+
   it('asks for the referrer when the contact has none recorded, deriving the first name too', async () => {
-    const { repo } = installFakeBackground();
+    const { repo } = installFakeBackground('page');
     await repo.saveSettings({ userName: 'Alex Morgan', fieldOfInterest: 'product management' });
     await repo.logContact(OLIVIA);
     const { onInsert } = renderMenu();
@@ -112,7 +130,7 @@ describe('ComposeMenu', () => {
   });
 
   it('warns before a fourth attempt (and a too-soon one) under the 3/6 rule', async () => {
-    const { repo } = installFakeBackground();
+    const { repo } = installFakeBackground('page');
     await repo.saveSettings({ userName: 'Alex Morgan', fieldOfInterest: 'product management' });
     const { contact } = await repo.logContact({ ...OLIVIA, referrer: { type: 'name', name: 'Hannah Becker' } });
     const now = Date.now();
@@ -140,7 +158,7 @@ describe('ComposeMenu', () => {
   });
 
   it('warns when a request leaves out the referrer the contact has', async () => {
-    const { repo } = installFakeBackground();
+    const { repo } = installFakeBackground('page');
     await repo.saveSettings({ userName: 'Alex Morgan', fieldOfInterest: 'product management' });
     await repo.logContact({ ...OLIVIA, referrer: { type: 'name', name: 'Hannah Becker' } });
     await repo.saveTemplate({
@@ -157,7 +175,7 @@ describe('ComposeMenu', () => {
   });
 
   it('suggests the follow-up after a request, the thank-you after a meeting', async () => {
-    const { repo } = installFakeBackground();
+    const { repo } = installFakeBackground('page');
     const { contact } = await repo.logContact(OLIVIA);
     await repo.recordAttempt({ contactId: contact.id, channel: 'email', kind: 'request', at: Date.now() - 15 * DAY });
     renderMenu();
@@ -170,7 +188,7 @@ describe('ComposeMenu', () => {
   });
 
   it('asks before replacing a subject the user already wrote, and never touches a reply subject', async () => {
-    const { repo } = installFakeBackground();
+    const { repo } = installFakeBackground('page');
     await repo.saveSettings({ userName: 'Alex Morgan', fieldOfInterest: 'product management' });
     await repo.logContact({ ...OLIVIA, referrer: { type: 'name', name: 'Hannah Becker' } });
     const { onInsert } = renderMenu(snapshot({ subject: 'Coffee chat?' }));
@@ -197,7 +215,7 @@ describe('ComposeMenu', () => {
   });
 
   it('links an unmatched recipient to a contact picked by name, adding the address to that contact', async () => {
-    const { repo } = installFakeBackground();
+    const { repo } = installFakeBackground('page');
     await repo.saveSettings({ userName: 'Alex Morgan', fieldOfInterest: 'product management' });
     const { contact } = await repo.logContact({ name: 'Marcus Lindqvist', referrer: { type: 'name', name: 'Priya Natarajan' } });
     renderMenu(snapshot({ recipients: [{ email: 'm.lindqvist@example.com', name: 'Marcus L.', field: 'to' }] }));
@@ -214,7 +232,7 @@ describe('ComposeMenu', () => {
   });
 
   it("creates a contact from the recipient chip's name and address", async () => {
-    const { repo } = installFakeBackground();
+    const { repo } = installFakeBackground('page');
     renderMenu(snapshot({ recipients: [{ email: 'samira.haddad@example.com', name: 'Samira Haddad', field: 'to' }] }));
     fireEvent.click(await screen.findByTestId('wi-create-contact'));
     expect((screen.getByTestId('wi-new-name') as HTMLInputElement).value).toBe('Samira Haddad');
@@ -225,20 +243,20 @@ describe('ComposeMenu', () => {
   });
 
   it('guesses a name from the address when the chip has none', async () => {
-    installFakeBackground();
+    installFakeBackground('page');
     renderMenu(snapshot({ recipients: [{ email: 'tomas.alvarez@example.com', name: null, field: 'to' }] }));
     fireEvent.click(await screen.findByTestId('wi-create-contact'));
     expect((screen.getByTestId('wi-new-name') as HTMLInputElement).value).toBe('Tomas Alvarez');
   });
 
   it('asks for a recipient first when the compose has none', async () => {
-    installFakeBackground();
+    installFakeBackground('page');
     renderMenu(snapshot({ recipients: [] }));
     expect((await screen.findByTestId('wi-no-recipients')).textContent).toMatch(/in “To” first/);
   });
 
   it('renders contact and template text as text, never as HTML', async () => {
-    const { repo } = installFakeBackground();
+    const { repo } = installFakeBackground('page');
     await repo.saveSettings({ userName: '<img src=x onerror=alert(1)>', fieldOfInterest: 'product' });
     await repo.logContact({ ...OLIVIA, name: '<b>Olivia</b> Hartmann', referrer: { type: 'name', name: '<i>Hannah</i>' } });
     renderMenu();
@@ -250,7 +268,7 @@ describe('ComposeMenu', () => {
 
 describe('ComposeButton', () => {
   it('opens the menu for the compose it belongs to, reading the compose at that moment', async () => {
-    const { repo } = installFakeBackground();
+    const { repo } = installFakeBackground('page');
     await repo.logContact(OLIVIA);
     const readSnapshot = vi.fn(() => snapshot());
     render(<ComposeButton readSnapshot={readSnapshot} onInsert={() => {}} />);
@@ -263,7 +281,7 @@ describe('ComposeButton', () => {
   });
 
   it('says "reload this page" when the extension was updated under an open Gmail tab', async () => {
-    installFakeBackground();
+    installFakeBackground('page');
     const onStale = vi.fn();
     const onStaleClosed = vi.fn();
     // What Chrome does to an orphaned content script: runtime.id disappears.

@@ -31,7 +31,7 @@ function dataTransfer() {
 }
 
 async function seed() {
-  const bg = installFakeBackground();
+  const bg = installFakeBackground('extension');
   const { repo } = bg;
   const { contact: sam } = await repo.logContact({ name: 'Sam Lee', tags: ['mentor'] });
   const { contact: maria } = await repo.logContact({
@@ -123,7 +123,7 @@ describe('Board', () => {
   });
 
   it(`renders at most ${PAGE} cards per column, with "Show more"`, async () => {
-    const { repo } = installFakeBackground();
+    const { repo } = installFakeBackground('extension');
     await repo.importContacts(
       Array.from({ length: PAGE + 12 }, (_, i) => ({ name: `Person ${String(i).padStart(3, '0')}` })),
       'skip',
@@ -136,7 +136,7 @@ describe('Board', () => {
   });
 
   it('stays usable with 10,000 contacts: at most one page of cards per column, filters still work', async () => {
-    const { repo } = installFakeBackground();
+    const { repo } = installFakeBackground('extension');
     await repo.importContacts(
       Array.from({ length: 10_000 }, (_, i) => ({ name: `Person ${i}`, company: `Company ${i % 100}`, tags: [`cohort-${i % 10}`] })),
       'skip',
@@ -151,7 +151,7 @@ describe('Board', () => {
   }, 30_000);
 
   it('sorts by next due, or by name', async () => {
-    const { repo } = installFakeBackground();
+    const { repo } = installFakeBackground('extension');
     for (const [name, daysAgo] of [
       ['Anna Late', 3],
       ['Zed Overdue', 30],
@@ -168,7 +168,7 @@ describe('Board', () => {
   });
 
   it('scrolls to the column named in #/board?stage=…, and points a new user to the import', async () => {
-    installFakeBackground();
+    installFakeBackground('extension');
     location.hash = '#/board?stage=thanked';
     render(<Dashboard />);
     expect(await screen.findByText(/No contacts yet/)).toBeTruthy();

@@ -22,7 +22,7 @@ async function open(id: string) {
 
 describe('Contact detail', () => {
   it('saves only what was edited, keeping changes made elsewhere while the page was open', async () => {
-    const { repo } = installFakeBackground();
+    const { repo } = installFakeBackground('extension');
     const { contact } = await repo.logContact({ name: 'Olivia Hartmann', company: 'Northwind', emails: ['olivia@example.org'] });
     await open(contact.id);
     // Meanwhile, in Gmail, a new address is linked to her and a note is added in the sidebar.
@@ -36,7 +36,7 @@ describe('Contact detail', () => {
   });
 
   it('shows the profile and lets every field be edited, with a clear error for a bad e-mail', async () => {
-    const { repo } = installFakeBackground();
+    const { repo } = installFakeBackground('extension');
     const { contact } = await repo.logContact({
       name: 'Olivia Hartmann',
       headline: 'Senior PM',
@@ -75,7 +75,7 @@ describe('Contact detail', () => {
   });
 
   it('shows attempts as n of 3 with the next date, logs a past note and deletes one', async () => {
-    const { repo } = installFakeBackground();
+    const { repo } = installFakeBackground('extension');
     const { contact } = await repo.logContact({ name: 'Marcus Lindqvist' });
     await repo.recordAttempt({ contactId: contact.id, channel: 'email', kind: 'request', at: Date.now() - 20 * DAY });
     await open(contact.id);
@@ -101,7 +101,7 @@ describe('Contact detail', () => {
   });
 
   it('schedules a 15-minute meeting and downloads it as a calendar event', async () => {
-    const { repo } = installFakeBackground();
+    const { repo } = installFakeBackground('extension');
     const { contact } = await repo.logContact({ name: 'Priya Natarajan', company: 'Contoso', referrer: { type: 'name', name: 'Sam Lee' } });
     const files = captureDownloads();
     await open(contact.id);
@@ -126,7 +126,7 @@ describe('Contact detail', () => {
   });
 
   it('prepares questions: 3–6 from the bank, your own, a gentle note below 3 and a warning above 14', async () => {
-    const { repo } = installFakeBackground();
+    const { repo } = installFakeBackground('extension');
     const { contact } = await repo.logContact({ name: 'Tomas Alvarez' });
     const meeting = await repo.scheduleMeeting({ contactId: contact.id, scheduledAt: Date.now() + 3 * DAY });
     await open(contact.id);
@@ -159,7 +159,7 @@ describe('Contact detail', () => {
   });
 
   it('marks the meeting held, records the reflection, the referrals asked for and given', async () => {
-    const { repo } = installFakeBackground();
+    const { repo } = installFakeBackground('extension');
     const { contact: sam } = await repo.logContact({ name: 'Sam Lee' });
     const { contact } = await repo.logContact({ name: 'Omar Haddad', referrer: { type: 'contact', contactId: sam.id } });
     const meeting = await repo.scheduleMeeting({ contactId: contact.id, scheduledAt: Date.now() - 2 * 3_600_000 });
@@ -201,7 +201,7 @@ describe('Contact detail', () => {
   });
 
   it('deletes a contact only after confirming', async () => {
-    const { repo } = installFakeBackground();
+    const { repo } = installFakeBackground('extension');
     const { contact } = await repo.logContact({ name: 'Delete Me' });
     await open(contact.id);
     fireEvent.click(screen.getByTestId('wi-delete-contact'));
@@ -215,7 +215,7 @@ describe('Contact detail', () => {
   });
 
   it('says so when the contact does not exist', async () => {
-    installFakeBackground();
+    installFakeBackground('extension');
     location.hash = '#/contact/nobody';
     render(<Dashboard />);
     expect(await screen.findByText('Contact not found')).toBeTruthy();

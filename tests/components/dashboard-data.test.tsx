@@ -35,7 +35,7 @@ const LINKEDIN = [
 
 describe('Import & export', () => {
   it('imports a LinkedIn export, listing bad rows with line numbers, and passes axe', async () => {
-    const { repo } = installFakeBackground();
+    const { repo } = installFakeBackground('extension');
     render(<Dashboard />);
     choose('wi-import-file', new File([LINKEDIN], 'Connections.csv', { type: 'text/csv' }));
     const summary = await screen.findByTestId('wi-import-summary');
@@ -53,7 +53,7 @@ describe('Import & export', () => {
   });
 
   it('merges or skips people already in Warm Intro, as chosen', async () => {
-    const { repo } = installFakeBackground();
+    const { repo } = installFakeBackground('extension');
     await repo.logContact({ name: 'Marcus L.', emails: ['marcus@example.org'] });
     render(<Dashboard />);
     choose('wi-import-file', new File([LINKEDIN], 'Connections.csv'));
@@ -71,7 +71,7 @@ describe('Import & export', () => {
   });
 
   it('shows a progress bar while reading a large file', async () => {
-    installFakeBackground();
+    installFakeBackground('extension');
     render(<Dashboard />);
     const rows = Array.from({ length: 3000 }, (_, i) => `Person ${i},p${i}@example.org`);
     choose('wi-import-file', new File([['Name,Email', ...rows].join('\n')], 'big.csv'));
@@ -82,7 +82,7 @@ describe('Import & export', () => {
   });
 
   it('explains a file that is not a contacts CSV', async () => {
-    installFakeBackground();
+    installFakeBackground('extension');
     render(<Dashboard />);
     choose('wi-import-file', new File(['Company,City\nNorthwind,Oslo\n'], 'wrong.csv'));
     const errors = await screen.findByTestId('wi-import-errors');
@@ -91,7 +91,7 @@ describe('Import & export', () => {
   });
 
   it('exports a JSON backup and a CSV of contacts with formula cells neutralised', async () => {
-    const { repo } = installFakeBackground();
+    const { repo } = installFakeBackground('extension');
     await repo.logContact({ name: '=HYPERLINK("https://evil.example","x")', tags: ['+1'] });
     const files = captureDownloads();
     render(<Dashboard />);
@@ -111,7 +111,7 @@ describe('Import & export', () => {
   });
 
   it('restores a backup after offering to download the current data, and deletes all data after confirming', async () => {
-    const { repo } = installFakeBackground();
+    const { repo } = installFakeBackground('extension');
     const { contact } = await repo.logContact({ name: 'Kept In Backup', emails: ['kept@example.org'] });
     await repo.recordAttempt({ contactId: contact.id, channel: 'email', kind: 'request' });
     const backup = await repo.exportBackup();
@@ -142,7 +142,7 @@ describe('Import & export', () => {
   });
 
   it('refuses a file that is not a backup, changing nothing', async () => {
-    const { repo } = installFakeBackground();
+    const { repo } = installFakeBackground('extension');
     await repo.logContact({ name: 'Still Here' });
     render(<Dashboard />);
     choose('wi-restore-file', new File(['{not json'], 'broken.json'));

@@ -16,7 +16,7 @@ function go(hash: string) {
 
 describe('Dashboard navigation', () => {
   it('routes by hash and marks the current view', async () => {
-    installFakeBackground();
+    installFakeBackground('extension');
     go('#/board');
     await screen.findByRole('heading', { name: 'Board', level: 1 });
     expect(screen.getByTestId('wi-nav-board').getAttribute('aria-current')).toBe('page');
@@ -29,7 +29,7 @@ describe('Dashboard navigation', () => {
   });
 
   it('finds a contact from the header search', async () => {
-    const { repo } = installFakeBackground();
+    const { repo } = installFakeBackground('extension');
     const { contact } = await repo.logContact({ name: 'Priya Natarajan' });
     go('#/insights');
     fireEvent.input(screen.getByTestId('wi-dash-search'), { target: { value: 'priya' } });
@@ -40,7 +40,7 @@ describe('Dashboard navigation', () => {
 
 describe('Insights', () => {
   it('computes the rates, draws the referral tree with "asked for two", and lists themes', async () => {
-    const { repo } = installFakeBackground();
+    const { repo } = installFakeBackground('extension');
     const now = Date.now();
     const { contact: sam } = await repo.logContact({ name: 'Sam Lee', tags: ['design'] });
     const { contact: maria } = await repo.logContact({ name: 'Maria Lopez', tags: ['design', 'nonprofit'], referrer: { type: 'contact', contactId: sam.id } });
@@ -86,7 +86,7 @@ describe('Insights', () => {
 
 describe('Templates', () => {
   it('previews a template on a chosen contact, lists the variables, saves and resets', async () => {
-    const { repo } = installFakeBackground();
+    const { repo } = installFakeBackground('extension');
     await repo.saveSettings({ userName: 'Alex Kim', fieldOfInterest: 'service design' });
     const { contact: sam } = await repo.logContact({ name: 'Sam Lee' });
     await repo.logContact({ name: 'Dr. Maria Lopez', company: 'Northwind', referrer: { type: 'contact', contactId: sam.id } });
@@ -117,7 +117,7 @@ describe('Templates', () => {
   });
 
   it('switches templates with the tabs, by arrow keys too', async () => {
-    installFakeBackground();
+    installFakeBackground('extension');
     go('#/templates');
     const tab = await screen.findByTestId('wi-template-tab-request');
     fireEvent.keyDown(tab, { key: 'ArrowRight' });
@@ -130,7 +130,7 @@ describe('Templates', () => {
 
 describe('Settings', () => {
   it('saves your name, field, cadence numbers and notification style', async () => {
-    const { repo } = installFakeBackground();
+    const { repo } = installFakeBackground('extension');
     go('#/settings');
     fireEvent.input(await screen.findByTestId('wi-settings-name'), { target: { value: 'Alex Kim' } });
     fireEvent.input(screen.getByTestId('wi-settings-field'), { target: { value: 'urban planning' } });
@@ -158,7 +158,7 @@ describe('Settings', () => {
   });
 
   it('explains a value the background refuses, and saves nothing', async () => {
-    const { repo } = installFakeBackground();
+    const { repo } = installFakeBackground('extension');
     go('#/settings');
     fireEvent.input(await screen.findByTestId('wi-settings-maxAttempts'), { target: { value: '40' } });
     fireEvent.submit(screen.getByTestId('wi-settings-save').closest('form')!);

@@ -38,7 +38,7 @@ afterEach(() => {
 
 describe('ComposeMenu on a LinkedIn message box', () => {
   it('matches the person by profile URL and lists the five LinkedIn templates by id', async () => {
-    const { repo } = installFakeBackground();
+    const { repo } = installFakeBackground('page');
     await repo.logContact(MATEO);
     renderMenu();
     expect((await screen.findByTestId('wi-contact-name')).textContent).toBe('Mateo García');
@@ -54,7 +54,7 @@ describe('ComposeMenu on a LinkedIn message box', () => {
   });
 
   it("previews the request with the referrer in its first sentence, and inserts it without a subject", async () => {
-    const { repo } = installFakeBackground();
+    const { repo } = installFakeBackground('page');
     await repo.saveSettings({ userName: 'Alex Morgan', fieldOfInterest: 'product management' });
     const { contact } = await repo.logContact({ ...MATEO, referrer: { type: 'name', name: 'Olivia Hartmann' } });
     const { onInsert, onClose } = renderMenu();
@@ -81,7 +81,7 @@ describe('ComposeMenu on a LinkedIn message box', () => {
   });
 
   it('warns before a fourth attempt and one under ten days after the last, as in Gmail', async () => {
-    const { repo } = installFakeBackground();
+    const { repo } = installFakeBackground('page');
     await repo.saveSettings({ userName: 'Alex Morgan', fieldOfInterest: 'product management' });
     const { contact } = await repo.logContact({ ...MATEO, referrer: { type: 'name', name: 'Olivia Hartmann' } });
     const now = Date.now();
@@ -97,7 +97,7 @@ describe('ComposeMenu on a LinkedIn message box', () => {
 
 describe('ComposeMenu on a LinkedIn invitation note', () => {
   it('uses the short form, names the referrer first, and shows the count against the limit', async () => {
-    const { repo } = installFakeBackground();
+    const { repo } = installFakeBackground('page');
     await repo.saveSettings({ userName: 'Alex Morgan', fieldOfInterest: 'product management' });
     await repo.logContact({ ...MATEO, referrer: { type: 'name', name: 'Olivia Hartmann' } });
     const { onInsert } = renderMenu(invitation(200));
@@ -112,7 +112,7 @@ describe('ComposeMenu on a LinkedIn invitation note', () => {
   });
 
   it('refuses to insert a note over the limit until the user shortens it, and inserts it as shortened', async () => {
-    const { repo } = installFakeBackground();
+    const { repo } = installFakeBackground('page');
     await repo.saveSettings({ userName: 'Alex Morgan', fieldOfInterest: 'customer success and implementation roles at healthcare software companies' });
     await repo.logContact({ ...MATEO, referrer: { type: 'name', name: 'Olivia Hartmann-Villanueva' } });
     const { onInsert } = renderMenu(invitation(200));
@@ -141,7 +141,7 @@ describe('ComposeMenu on a LinkedIn invitation note', () => {
   });
 
   it('counts what the note already holds against the limit', async () => {
-    const { repo } = installFakeBackground();
+    const { repo } = installFakeBackground('page');
     await repo.saveSettings({ userName: 'Alex Morgan', fieldOfInterest: 'product management' });
     await repo.logContact({ ...MATEO, referrer: { type: 'name', name: 'Olivia Hartmann' } });
     renderMenu(invitation(300, { used: 250 }));
@@ -152,7 +152,7 @@ describe('ComposeMenu on a LinkedIn invitation note', () => {
   });
 
   it('suggests the connect note after a meeting, which counts as a thank-you', async () => {
-    const { repo } = installFakeBackground();
+    const { repo } = installFakeBackground('page');
     await repo.saveSettings({ userName: 'Alex Morgan', fieldOfInterest: 'product management' });
     await repo.logContact({ ...MATEO, stage: 'interviewed' });
     const { onInsert } = renderMenu(invitation(300));
@@ -166,7 +166,7 @@ describe('ComposeMenu on a LinkedIn invitation note', () => {
 
 describe('ComposeMenu for someone not in the pipeline yet', () => {
   it('adds them from the header: name and profile URL, with who referred them', async () => {
-    const { repo } = installFakeBackground();
+    const { repo } = installFakeBackground('page');
     await repo.saveSettings({ userName: 'Alex Morgan', fieldOfInterest: 'product management' });
     renderMenu();
     fireEvent.click(await screen.findByTestId('wi-create-contact'));
@@ -182,7 +182,7 @@ describe('ComposeMenu for someone not in the pipeline yet', () => {
   });
 
   it('links them to a contact picked by name for this message, changing nothing on that contact', async () => {
-    const { repo } = installFakeBackground();
+    const { repo } = installFakeBackground('page');
     const { contact } = await repo.logContact({ name: 'Mateo Garcia', profileUrl: 'https://www.linkedin.com/in/mateo-g/' });
     renderMenu();
     fireEvent.click(await screen.findByTestId('wi-pick-contact'));
@@ -195,7 +195,7 @@ describe('ComposeMenu for someone not in the pipeline yet', () => {
   });
 
   it('lets the user pick the contact in a conversation without a single recipient', async () => {
-    installFakeBackground();
+    installFakeBackground('page');
     renderMenu(message({ recipient: null }));
     expect((await screen.findByTestId('wi-unmatched')).textContent).toContain('not with one person');
     expect(screen.getByTestId('wi-pick-contact')).toBeTruthy();
@@ -204,7 +204,7 @@ describe('ComposeMenu for someone not in the pipeline yet', () => {
 
 describe('ComposeButton on LinkedIn', () => {
   it('is the LinkedIn button, and says "reload this page" once the extension was updated', async () => {
-    installFakeBackground();
+    installFakeBackground('page');
     const onStale = vi.fn();
     (fakeBrowser.runtime as { id?: string }).id = undefined;
     render(<ComposeButton surface="linkedin" readSnapshot={() => message()} onInsert={() => {}} onStale={onStale} />);

@@ -24,7 +24,7 @@ describe('Popup', () => {
     // A background that is slow to wake: it answers only when released.
     let release!: () => void;
     const gate = new Promise<void>((r) => (release = r));
-    const { handle } = installFakeBackground();
+    const { handle } = installFakeBackground('extension');
     fakeBrowser.runtime.onMessage.removeAllListeners();
     fakeBrowser.runtime.onMessage.addListener((m: unknown, _s: unknown, sendResponse: (r: unknown) => void) => {
       void gate.then(() => handle(m)).then(sendResponse);
@@ -40,7 +40,7 @@ describe('Popup', () => {
   });
 
   it('shows a new user where to start, and passes axe', async () => {
-    installFakeBackground();
+    installFakeBackground('extension');
     render(<Popup openTab={() => {}} dashboardUrl={DASHBOARD} />);
     await screen.findByTestId('wi-empty');
     for (const s of STAGES) expect(screen.getByTestId(`wi-stage-count-${s}`).textContent).toBe('0');
@@ -48,7 +48,7 @@ describe('Popup', () => {
   });
 
   it('counts contacts per stage and lists what is due, oldest first', async () => {
-    const { repo } = installFakeBackground();
+    const { repo } = installFakeBackground('extension');
     await requested(repo, 'Due Later', 15);
     await requested(repo, 'Due First', 20, { profileUrl: 'https://www.linkedin.com/in/due-first/', emails: ['first@example.org'] });
     await requested(repo, 'Not Due', 2);
@@ -65,7 +65,7 @@ describe('Popup', () => {
   });
 
   it('opens the LinkedIn profile, a Gmail compose and the contact page in one click', async () => {
-    const { repo } = installFakeBackground();
+    const { repo } = installFakeBackground('extension');
     const c = await requested(repo, 'Olivia Hartmann', 20, {
       profileUrl: 'https://www.linkedin.com/in/olivia-hartmann-8a61b2b4/',
       emails: ['olivia@example.org'],
@@ -84,7 +84,7 @@ describe('Popup', () => {
   });
 
   it('marks a follow-up done, and snoozes another, both leaving the due list', async () => {
-    const { repo } = installFakeBackground();
+    const { repo } = installFakeBackground('extension');
     const a = await requested(repo, 'Ada Follow', 20);
     await requested(repo, 'Bo Snooze', 16);
     render(<Popup openTab={() => {}} dashboardUrl={DASHBOARD} />);
@@ -99,7 +99,7 @@ describe('Popup', () => {
   });
 
   it('pages a long due list', async () => {
-    const { repo } = installFakeBackground();
+    const { repo } = installFakeBackground('extension');
     for (let i = 0; i < DUE_PAGE + 5; i++) await requested(repo, `Person ${String(i).padStart(2, '0')}`, 20);
     render(<Popup openTab={() => {}} dashboardUrl={DASHBOARD} />);
     await waitFor(() => expect(screen.getAllByTestId('wi-due-item')).toHaveLength(DUE_PAGE));
@@ -110,7 +110,7 @@ describe('Popup', () => {
   });
 
   it('finds a contact by name and opens their page; the stage counts open the board', async () => {
-    const { repo } = installFakeBackground();
+    const { repo } = installFakeBackground('extension');
     const { contact } = await repo.logContact({ name: 'Priya Natarajan', company: 'Contoso' });
     await repo.logContact({ name: 'Marcus Lindqvist' });
     const openTab = vi.fn();

@@ -18,7 +18,7 @@ afterEach(() => {
 
 describe('Sidebar', () => {
   it('offers to log an unknown person with a referrer found among contacts', async () => {
-    const { repo } = installFakeBackground();
+    const { repo } = installFakeBackground('page');
     const { contact: hannah } = await repo.logContact({ name: 'Hannah Becker', company: 'Contoso Health' });
     render(<Sidebar page={{ kind: 'profile', profile: OLIVIA }} collapsed={false} onToggle={() => {}} />);
     expect(screen.getByTestId('wi-profile-name').textContent).toBe('Olivia Hartmann');
@@ -35,7 +35,7 @@ describe('Sidebar', () => {
   });
 
   it('keeps a typed referrer who is not a contact as a name', async () => {
-    const { repo } = installFakeBackground();
+    const { repo } = installFakeBackground('page');
     render(<Sidebar page={{ kind: 'profile', profile: OLIVIA }} collapsed={false} onToggle={() => {}} />);
     fireEvent.input(await screen.findByTestId('wi-referrer'), { target: { value: 'Aunt June' } });
     fireEvent.click(screen.getByTestId('wi-log-contact'));
@@ -43,7 +43,7 @@ describe('Sidebar', () => {
   });
 
   it('shows a known person’s stage, attempts and next follow-up, and records a LinkedIn message', async () => {
-    const { repo } = installFakeBackground();
+    const { repo } = installFakeBackground('page');
     const { contact } = await repo.logContact({ ...OLIVIA, referrer: { type: 'name', name: 'Marcus Lindqvist' } });
     await repo.recordAttempt({ contactId: contact.id, channel: 'email', kind: 'request', at: Date.now() - 3 * 86_400_000 });
     render(<Sidebar page={{ kind: 'profile', profile: OLIVIA }} collapsed={false} onToggle={() => {}} />);
@@ -60,7 +60,7 @@ describe('Sidebar', () => {
   });
 
   it('after an interview, adds the people they suggested and counts toward "ask for two"', async () => {
-    const { repo } = installFakeBackground();
+    const { repo } = installFakeBackground('page');
     const { contact } = await repo.logContact(OLIVIA);
     await repo.markInterviewed(contact.id);
     render(<Sidebar page={{ kind: 'profile', profile: OLIVIA }} collapsed={false} onToggle={() => {}} />);
@@ -73,7 +73,7 @@ describe('Sidebar', () => {
   });
 
   it('says when it cannot read a profile, and offers a manual form instead of guessing', async () => {
-    const { repo } = installFakeBackground();
+    const { repo } = installFakeBackground('page');
     render(<Sidebar page={{ kind: 'unreadable', profileUrl: OLIVIA.profileUrl }} collapsed={false} onToggle={() => {}} />);
     expect(screen.getByTestId('wi-unreadable').textContent).toMatch(/Couldn't read this profile/);
     expect(screen.queryByTestId('wi-profile-name')).toBeNull();
@@ -83,7 +83,7 @@ describe('Sidebar', () => {
   });
 
   it('renders a hostile name as text', async () => {
-    installFakeBackground();
+    installFakeBackground('page');
     const hostile = '"><img src=x onerror=alert(1)>';
     render(<Sidebar page={{ kind: 'profile', profile: { ...OLIVIA, name: hostile } }} collapsed={false} onToggle={() => {}} />);
     expect(screen.getByTestId('wi-profile-name').textContent).toBe(hostile);
@@ -101,7 +101,7 @@ describe('Sidebar', () => {
   });
 
   it('keeps a half-typed note when something else about the contact changes', async () => {
-    const { repo } = installFakeBackground();
+    const { repo } = installFakeBackground('page');
     const { contact } = await repo.logContact(OLIVIA);
     await repo.recordAttempt({ contactId: contact.id, channel: 'email', kind: 'request' });
     render(<Sidebar page={{ kind: 'profile', profile: OLIVIA }} collapsed={false} onToggle={() => {}} />);
@@ -113,7 +113,7 @@ describe('Sidebar', () => {
   });
 
   it('collapses to a tab', () => {
-    installFakeBackground();
+    installFakeBackground('page');
     const toggle = vi.fn();
     render(<Sidebar page={{ kind: 'profile', profile: OLIVIA }} collapsed onToggle={toggle} />);
     expect(screen.queryByTestId('wi-sidebar')).toBeNull();

@@ -25,8 +25,19 @@ async function startWorker() {
   reminders.setupReminders();
 }
 
-async function send(message: unknown) {
-  return fakeBrowser.runtime.sendMessage(message as never) as Promise<{ ok: boolean; data?: any; error?: any }>;
+/** The dashboard's sender, as the browser reports it (the fake browser's sendMessage reports none). */
+const DASHBOARD = () => ({ id: fakeBrowser.runtime.id, url: fakeBrowser.runtime.getURL('/dashboard.html'), tab: { id: 1 } });
+
+async function send(message: unknown, sender: object = DASHBOARD()) {
+  let reply: unknown;
+  const answered = new Promise<void>((resolve) => {
+    void fakeBrowser.runtime.onMessage.trigger(message, sender, (r: unknown) => {
+      reply = r;
+      resolve();
+    });
+  });
+  await answered;
+  return reply as { ok: boolean; data?: any; error?: any };
 }
 
 let badge: string[];
@@ -52,6 +63,16 @@ describe('background worker', () => {
     await startWorker();
     expect(await send({ type: 'nope' })).toMatchObject({ ok: false, error: { code: 'unknown-type' } });
     expect(await send({ type: 'contact.log', payload: { name: 'Olivia Hartmann' } })).toMatchObject({ ok: true });
+  });
+
+  it('refuses a sender the browser cannot place, and one from a LinkedIn page asking for everything, then keeps answering', async () => {
+    await startWorker();
+    await send({ type: 'contact.log', payload: { name: 'Olivia Hartmann' } });
+    expect(await send({ type: 'contact.list' }, {})).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    const linkedIn = { id: fakeBrowser.runtime.id, url: 'https://www.linkedin.com/in/x/', tab: { id: 4 } };
+    expect(await send({ type: 'data.clear' }, linkedIn)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await send({ type: 'contact.find', payload: { query: 'Oli' } }, linkedIn)).toMatchObject({ ok: true, data: [{ name: 'Olivia Hartmann' }] });
+    expect((await send({ type: 'contact.list' })).data).toHaveLength(1);
   });
 
   it('turns an overdue follow-up into a badge and one notification, and a restarted worker does not repeat it', async () => {

@@ -1,20 +1,29 @@
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { WarmIntroDB } from '../../lib/db';
 import { Repository } from '../../lib/repository';
+import { EXTENSION_PAGE, type Caller } from '../../lib/senders';
 import { createServer } from '../../lib/server';
 import { announceChange } from '../../lib/changes';
 
+/** A LinkedIn or Gmail content script, in tab 1: what the sidebar and the compose menus run as. */
+export const PAGE_SCRIPT: Caller = { kind: 'page', tabId: 1 };
+
 /**
  * A real background (repository + protocol server over fake-indexeddb) answering
- * `browser.runtime.sendMessage` in component tests, with the same "data changed" signal.
+ * `browser.runtime.sendMessage` in component tests, with the same "data changed" signal. `as`: who
+ * the component under test runs as — `page` for what lives on LinkedIn and Gmail (so a test fails
+ * if such a component asks for something only extension pages may), `extension` for popup and dashboard.
  */
-export function installFakeBackground(now: () => number = Date.now) {
+export function installFakeBackground(as: 'page' | 'extension', now: () => number = Date.now) {
   const db = new WarmIntroDB(`test-${crypto.randomUUID()}`);
   const repo = new Repository(db, now);
-  const handle = createServer(repo, { onWrite: () => announceChange() });
+  let settingsOpened = 0;
+  const server = createServer(repo, { onWrite: () => announceChange(), now, openSettings: async () => void settingsOpened++ });
+  const caller = as === 'page' ? PAGE_SCRIPT : EXTENSION_PAGE;
+  const handle = (message: unknown) => server(message, caller);
   fakeBrowser.runtime.onMessage.addListener((message: unknown, _sender: unknown, sendResponse: (r: unknown) => void) => {
     void handle(message).then(sendResponse);
     return true;
   });
-  return { db, repo, handle };
+  return { db, repo, handle, settingsOpened: () => settingsOpened };
 }

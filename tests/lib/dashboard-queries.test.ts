@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { WarmIntroDB } from '../../lib/db';
 import { Repository } from '../../lib/repository';
+import { EXTENSION_PAGE } from '../../lib/senders';
 import { createServer } from '../../lib/server';
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -126,7 +127,8 @@ describe('insights', () => {
 describe('the new requests', () => {
   it('answers board.cards, due.page and insights.get as reads (no write hook)', async () => {
     const writes: string[] = [];
-    const handle = createServer(repo, { onWrite: (t) => void writes.push(t) });
+    const server = createServer(repo, { onWrite: (t) => void writes.push(t) });
+    const handle = (raw: unknown) => server(raw, EXTENSION_PAGE);
     await repo.logContact({ name: 'Someone' });
     expect(await handle({ type: 'board.cards' })).toMatchObject({ ok: true, data: [{ name: 'Someone' }] });
     expect(await handle({ type: 'due.page', payload: { offset: 0, limit: 20 } })).toMatchObject({ ok: true, data: { items: [], total: 0 } });

@@ -11,6 +11,7 @@ import { canonicalProfileUrl } from '../../lib/linkedin/url';
 import { REQUESTS } from '../../lib/messages';
 import { Repository } from '../../lib/repository';
 import { Attempt, Contact, Meeting, Referral } from '../../lib/schemas';
+import { EXTENSION_PAGE } from '../../lib/senders';
 import { createServer } from '../../lib/server';
 import { renderTemplate, TEMPLATE_VARIABLES } from '../../lib/templates';
 
@@ -72,7 +73,9 @@ const message = fc.oneof(
 
 describe('the message protocol under random and hostile messages', () => {
   const db = new WarmIntroDB(`props-${crypto.randomUUID()}`);
-  const handle = createServer(new Repository(db));
+  const server = createServer(new Repository(db));
+  // The extension's own pages: every request type is open to them, so every handler is exercised.
+  const handle = (raw: unknown) => server(raw, EXTENSION_PAGE);
   afterAll(() => db.delete());
 
   it('always answers, never throws, and never stores an invalid record', async () => {

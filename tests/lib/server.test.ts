@@ -1,16 +1,19 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { WarmIntroDB } from '../../lib/db';
 import { Repository } from '../../lib/repository';
+import { EXTENSION_PAGE } from '../../lib/senders';
 import { createServer } from '../../lib/server';
 
 let db: WarmIntroDB;
-let handle: ReturnType<typeof createServer>;
+/** The dashboard asking (the sender rules have their own tests: security.test.ts). */
+let handle: (raw: unknown) => ReturnType<ReturnType<typeof createServer>>;
 let writes: string[];
 
 beforeEach(() => {
   db = new WarmIntroDB(`test-${crypto.randomUUID()}`);
   writes = [];
-  handle = createServer(new Repository(db), { onWrite: (t) => void writes.push(t) });
+  const server = createServer(new Repository(db), { onWrite: (t) => void writes.push(t) });
+  handle = (raw) => server(raw, EXTENSION_PAGE);
 });
 afterEach(async () => {
   await db.delete();
@@ -87,7 +90,7 @@ describe('the message protocol', () => {
         throw new Error('no badge API here');
       },
     });
-    expect(await failing({ type: 'contact.log', payload: { name: 'Olivia Hartmann' } })).toMatchObject({ ok: true });
+    expect(await failing({ type: 'contact.log', payload: { name: 'Olivia Hartmann' } }, EXTENSION_PAGE)).toMatchObject({ ok: true });
     expect(await db.contacts.count()).toBe(1);
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { WarmIntroDB } from '../../lib/db';
 import { Repository } from '../../lib/repository';
+import { EXTENSION_PAGE } from '../../lib/senders';
 import { createServer } from '../../lib/server';
 
 /** An IndexedDB that refuses to open, as in some private windows or with storage blocked. */
@@ -20,7 +21,8 @@ const blockedIndexedDB = {
 describe('when IndexedDB is unavailable', () => {
   it('answers with a clear storage error instead of crashing, and keeps answering', async () => {
     const db = new WarmIntroDB('blocked', { indexedDB: blockedIndexedDB as unknown as IDBFactory, IDBKeyRange });
-    const handle = createServer(new Repository(db));
+    const server = createServer(new Repository(db));
+    const handle = (raw: unknown) => server(raw, EXTENSION_PAGE);
     const reply = await handle({ type: 'contact.log', payload: { name: 'Olivia Hartmann' } });
     expect(reply).toMatchObject({ ok: false, error: { code: 'storage' } });
     expect(!reply.ok && reply.error.message).toMatch(/local database/);
