@@ -12,6 +12,7 @@ import type { BoardCard, ContactView, DueItem, ErrorCode, ImportResult, Insights
 import {
   AttemptKind,
   Channel,
+  Email,
   MEETING_MINUTES,
   SettingsPatch,
   Stage,
@@ -111,7 +112,7 @@ export const REQUESTS = {
   'contact.log': forPages(ContactDraft),
   'contact.update': forExtension(z.object({ id: Id, patch: ContactPatch })),
   'contact.notes': forPages(z.object({ contactId: Id, notes: Text(20_000) })),
-  'contact.addEmail': forPages(z.object({ contactId: Id, email: z.email().max(320) })),
+  'contact.addEmail': forPages(z.object({ contactId: Id, email: Email })),
   'contact.delete': forExtension(z.object({ id: Id })),
   'contact.replied': forPages(z.object({ contactId: Id, at: Time.optional() })),
   'contact.stage': forPages(z.object({ contactId: Id, stage: Stage })),
