@@ -312,3 +312,6 @@ export const THREAD_PROFILE_CARD = '.msg-s-profile-card';
 
 /** One message (or message group) of a thread: classic event items, else the list item holding it. */
 export const MESSAGE_ITEM = '.msg-s-event-listitem, [data-event-urn], li';
+
+/** A people-list result as the 2022–25 pages mark it (urn, view name); the 2026 markup has no such mark. */
+export const MARKED_RESULT = '[data-chameleon-result-urn], [data-view-name*="search-entity-result"], [data-view-name="people-search-result"]';
