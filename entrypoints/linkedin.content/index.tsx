@@ -5,6 +5,7 @@ import * as S from '../../lib/linkedin/selectors';
 import { observePage, type Watch } from '../../lib/page-observer';
 import { createComposerManager, holdsOurHost, mayHoldComposer, removeLeftovers } from './composers';
 import { isOurUi, SIDEBAR_HOST } from './hosts';
+import { createLinkedInReplyWatcher, mayHoldMessage } from './replies';
 import { createProfileSidebar } from './sidebar';
 import '../../components/theme.css';
 import '../../components/sidebar/sidebar.css';
@@ -34,12 +35,16 @@ export default defineContentScript({
       relevant: (node, added) => mayHoldComposer(node) || (!added && holdsOurHost(node)),
       run: composers.sync,
     };
-    const observer = observePage(ctx, [sidebarWatch, composerWatch], {
+    // A conversation opening (a composer appears) or a message arriving may show a contact's reply.
+    const replies = createLinkedInReplyWatcher();
+    const replyWatch: Watch = { relevant: (node, added) => added && (mayHoldComposer(node) || mayHoldMessage(node)), run: replies.check };
+    const observer = observePage(ctx, [sidebarWatch, composerWatch, replyWatch], {
       isAlive: isExtensionAlive,
       holdOn: () => composers.holdingNotice,
       ours: isOurUi,
       shadowRoots: { hosts: S.SHADOW_HOSTS, ignore: (root) => isOurUi(root.host) },
     });
     observer.schedule(composerWatch);
+    observer.schedule(replyWatch);
   },
 });

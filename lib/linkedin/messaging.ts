@@ -6,6 +6,7 @@
 import { cleanText, deepQuerySelectorAll, openShadowRoots } from '../dom';
 import { extractProfile, readLines, readText, resolveHref } from './extract';
 import { canonicalProfileUrl, profileSlug } from './url';
+import { visibleText } from './visible';
 import * as S from './selectors';
 
 export type ComposerRecipient = { name: string; profileUrl: string | null };
@@ -80,7 +81,9 @@ function headerRecipient(conversation: Element, form: Element, base: string): Co
   const first = links[0];
   if (!first) return pillRecipient(conversation, form);
   // Thread page: the link wraps the h2 (and a headline); bubble: the h2 wraps the link (and a status).
-  const name = first.a.contains(heading) ? readText(heading) : readText(first.a) || readText(heading);
+  // The presence text ("Status is online", any language) is visually hidden, on 2026 pages by a
+  // hashed class that only its computed style gives away: visibleText skips it (issue 12, item 5).
+  const name = first.a.contains(heading) ? visibleText(heading) : visibleText(first.a) || visibleText(heading);
   return name ? { name, profileUrl: first.url } : null;
 }
 

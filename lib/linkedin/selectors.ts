@@ -242,3 +242,76 @@ export const SHADOW_HOSTS = '#interop-outlet, [data-testid="interop-shadowdom"]'
  * rich-text box (all layouts). Anything else (feed updates, presence dots) is not worth a search.
  */
 export const COMPOSER_HINT = 'form, textarea, [contenteditable], [role="dialog"], [role="textbox"]';
+
+// ====================================================================================== page readers
+// Mutual connections, people lists, company pages and message threads (mutuals.ts, people-list.ts,
+// company.ts, thread.ts). Kept apart from the profile's top-card selectors above.
+
+/**
+ * The mutual-connections line of a profile is one link to the people search filtered on the person:
+ * `/search/results/people/?facetConnectionOf=%22<member id>%22&facetNetwork=…` (2022–24; the value
+ * may be a JSON list `["…"]`), `?connectionOf=%5B%22<member id>%22%5D&network=…` (2024–26).
+ */
+export const MUTUAL_LINK = 'a[href*="/search/results/people/"][href*="onnectionOf="]';
+export const MUTUAL_PARAMS = ['facetConnectionOf', 'connectionOf'] as const;
+
+/** Each name in the mutual line sits in its own element (all layouts: `<strong>`; `<b>` as a fallback). */
+export const MUTUAL_NAME = 'strong, b';
+
+/** LinkedIn's people lists: search results and the full mutual-connection list (both layouts). */
+export const PEOPLE_LIST_PATH = /^\/search\/results\/people\/?/;
+
+/**
+ * One result of a people list, most semantic first: the result's urn (2022–25), LinkedIn's view names
+ * (2024–26), any list item (2026 rebuilt markup: `<li>` / `role=listitem` with hashed classes).
+ */
+export const PEOPLE_RESULT = [
+  '[data-chameleon-result-urn]',
+  '[data-view-name="search-entity-result-universal-template"]',
+  '[data-view-name="people-search-result"]',
+  'li',
+  '[role="listitem"]',
+].join(', ');
+
+/** Regions of a people list that are never its results: nav, right rail, "people also search", ads, footer. */
+export const NOT_A_RESULT = [
+  'nav',
+  'header',
+  'aside',
+  'footer',
+  '[componentkey*="Aside"]',
+  '[data-view-name*="ad-"]',
+  '[data-view-name*="sponsored"]',
+  '[data-ad-banner]',
+].join(', ');
+
+/** Company pages: `/company/<slug>/…` (any sub-page: about, people, jobs…). */
+export const COMPANY_PATH = /^\/company\/([^/]+)(?:\/|$)/;
+
+/** The company's name in its top card (classic `org-top-card`, 2026 top card keyed `…Topcard`), then any `h1` in `main`. */
+export const COMPANY_NAME = [
+  '.org-top-card h1',
+  'h1.org-top-card-summary__title',
+  '[componentkey$="Topcard"] h1',
+  'h1',
+] as const;
+
+/** The viewer's own profile link: in the global nav (classic `#global-nav` / `.global-nav__me`, 2026 `header nav`). */
+export const VIEWER_LINK = [
+  '.global-nav__me a[href*="/in/"]',
+  '#global-nav a[href*="/in/"]',
+  'header nav a[href*="/in/"]',
+  'nav a[href*="/in/"]',
+] as const;
+
+/** A message's sender block shows when it was sent; the profile card at the top of a thread does not. */
+export const MESSAGE_TIME = 'time';
+
+/** A thread's opening profile card (classic class; 2026 cards have no `<time>`, see thread.ts). */
+export const THREAD_PROFILE_CARD = '.msg-s-profile-card';
+
+/** One message (or message group) of a thread: classic event items, else the list item holding it. */
+export const MESSAGE_ITEM = '.msg-s-event-listitem, [data-event-urn], li';
+
+/** A people-list result as the 2022–25 pages mark it (urn, view name); the 2026 markup has no such mark. */
+export const MARKED_RESULT = '[data-chameleon-result-urn], [data-view-name*="search-entity-result"], [data-view-name="people-search-result"]';

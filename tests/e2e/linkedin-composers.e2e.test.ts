@@ -124,7 +124,9 @@ describe('LinkedIn message boxes and invitation notes in real Chromium', () => {
 
   it('counts a plain follow-up typed in the thread from the contact’s stage', async () => {
     const { contact } = await bg<{ contact: { id: string } }>(ext, 'contact.log', { name: 'Mateo García', profileUrl: MATEO });
-    await bg(ext, 'attempt.record', { contactId: contact.id, channel: 'linkedin', kind: 'request', at: Date.now() - 15 * 86_400_000 });
+    // The request went by e-mail: this thread shows Mateo writing after Alex's LinkedIn messages,
+    // which after a LinkedIn request would be his reply (linkedin-replies.e2e.test.ts) and stop follow-ups.
+    await bg(ext, 'attempt.record', { contactId: contact.id, channel: 'email', kind: 'request', at: Date.now() - 15 * 86_400_000 });
     const page = await context.newPage();
     await page.goto(THREAD);
     await expect.poll(() => page.getByTestId(BUTTON).count(), { timeout: 10_000 }).toBe(1);
@@ -139,7 +141,7 @@ describe('LinkedIn message boxes and invitation notes in real Chromium', () => {
       .poll(async () => (await bg<View>(ext, 'contact.lookup', { id: contact.id })).attempts.map((a) => `${a.kind}/${a.channel}`), {
         timeout: 10_000,
       })
-      .toEqual(['request/linkedin', 'follow-up/linkedin']);
+      .toEqual(['request/email', 'follow-up/linkedin']);
     await page.close();
   });
 
