@@ -80,7 +80,9 @@ function headerRecipient(conversation: Element, form: Element, base: string): Co
   const first = links[0];
   if (!first) return pillRecipient(conversation, form);
   // Thread page: the link wraps the h2 (and a headline); bubble: the h2 wraps the link (and a status).
-  const name = first.a.contains(heading) ? readText(heading) : readText(first.a) || readText(heading);
+  // The bubble's link may hold the presence text too ("Status is online", hidden by a hashed class
+  // we can't recognise), so its first line is the name, never all its text joined.
+  const name = first.a.contains(heading) ? readText(heading) : readLines(first.a)[0] || readText(heading);
   return name ? { name, profileUrl: first.url } : null;
 }
 
