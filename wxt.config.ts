@@ -1,8 +1,10 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 
-// Host access is the two sites Warm Intro works in, nothing else (see README, "Privacy").
-export const HOSTS = ['https://www.linkedin.com/*', 'https://mail.google.com/*'];
+// Host access is the two sites Warm Intro works in, nothing else (see README, "Privacy"). LinkedIn
+// includes its country subdomains (nl., fr., uk. …): search engines send logged-out visitors to
+// public profiles there, and the sidebar logs them under the www URL.
+export const HOSTS = ['https://*.linkedin.com/*', 'https://mail.google.com/*'];
 
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],

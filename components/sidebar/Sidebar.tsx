@@ -14,6 +14,8 @@ export interface ProfileFacts {
   company: string | null;
   location: string | null;
   profileUrl: string;
+  /** LinkedIn's member id (`ACoAA…`) when the page shows it for this person. */
+  memberId?: string | null;
 }
 
 export type PageState =
@@ -26,6 +28,8 @@ export type Props = {
   collapsed: boolean;
   onToggle: () => void;
   now?: () => number;
+  /** The anonymised structure of the page (lib/linkedin/page-structure.ts), for "couldn't read" reports. */
+  pageStructure?: () => Promise<string>;
 };
 
 /**
@@ -55,6 +59,8 @@ function LogForm({ facts, profileUrl, manual }: { facts: ProfileFacts | null; pr
         company: manual ? company || null : facts!.company,
         location: manual ? null : facts!.location,
         profileUrl,
+        // TODO(issue 12): send `memberId: manual ? null : facts!.memberId ?? null` once contact.log's
+        // schema in lib/messages.ts accepts it (being added by the protocol work; not edited here).
         referrer: pickedToReferrer(referrer),
         notes: note,
       }),
@@ -345,8 +351,44 @@ function ProfileBody({ profile, now }: { profile: ProfileFacts; now: number }) {
   );
 }
 
+/** "Couldn't read this profile": copy the page's anonymised structure, to the clipboard or, failing that, into a box. */
+function CopyStructure({ get }: { get: () => Promise<string> }) {
+  const [shown, setShown] = useState<string | null>(null);
+  const [copied, setCopied] = useState(false);
+  const { busy, error, run } = useAction();
+  const copy = () =>
+    void run(async () => {
+      const text = await get();
+      try {
+        await navigator.clipboard.writeText(text);
+        setCopied(true);
+      } catch {
+        setShown(text); // no clipboard access: let the user select and copy it
+      }
+    });
+  return (
+    <div class="wi-report">
+      <button type="button" class="wi-quiet" disabled={busy} data-testid="wi-copy-structure" onClick={copy}>
+        Copy page structure for a bug report
+      </button>
+      <p class="wi-quiet">
+        Only the page's layout: tags, roles, link shapes. Every text and value is replaced by a placeholder, so no names or
+        details go with it. Paste it into a bug report.
+      </p>
+      {copied && <p role="status" data-testid="wi-structure-copied">Copied to the clipboard.</p>}
+      {shown !== null && (
+        <label class="wi-field">
+          <span>Select all and copy:</span>
+          <textarea readOnly rows={4} value={shown} data-testid="wi-structure-text" onFocus={(e) => (e.target as HTMLTextAreaElement).select()} />
+        </label>
+      )}
+      <ErrorLine error={error} />
+    </div>
+  );
+}
+
 /** The LinkedIn profile sidebar: who this is, where they are in the pipeline, what to do next. */
-export function Sidebar({ page, collapsed, onToggle, now = Date.now }: Props) {
+export function Sidebar({ page, collapsed, onToggle, now = Date.now, pageStructure }: Props) {
   if (collapsed) {
     return (
       <button type="button" class="wi-tab" data-testid="wi-sidebar-tab" aria-label="Open Warm Intro" aria-expanded="false" onClick={onToggle}>
@@ -367,6 +409,7 @@ export function Sidebar({ page, collapsed, onToggle, now = Date.now }: Props) {
         <div data-testid="wi-unreadable">
           <p class="wi-quiet">Couldn't read this profile. You can still log the person by hand.</p>
           <LogForm facts={null} profileUrl={page.profileUrl} manual />
+          {pageStructure && <CopyStructure get={pageStructure} />}
         </div>
       )}
       {page.kind === 'profile' && (

@@ -12,9 +12,10 @@ import '../../components/sidebar/sidebar.css';
 import '../../components/compose/compose.css';
 
 // One script for every LinkedIn page: LinkedIn moves between feed, profiles and messaging without
-// loading a page, so a script matched to /in/* only would never run after such a move.
+// loading a page, so a script matched to /in/* only would never run after such a move. Every
+// subdomain: public profiles are served on country hosts (`nl.linkedin.com/in/…`).
 export default defineContentScript({
-  matches: ['https://www.linkedin.com/*'],
+  matches: ['https://*.linkedin.com/*'],
   // As soon as the HTML is parsed: the sidebar should appear with the page, not after it.
   runAt: 'document_end',
   cssInjectionMode: 'ui',

@@ -11,6 +11,7 @@ import { showStaleNotice } from '../../components/stale-notice';
 import { Sidebar } from '../../components/sidebar/Sidebar';
 import { extractProfile, topCardName } from '../../lib/linkedin/extract';
 import { createProfileTracker, READ_GRACE_MS, type ProfilePageState } from '../../lib/linkedin/page';
+import { profileSlug } from '../../lib/linkedin/url';
 import { SIDEBAR_HOST } from './hosts';
 
 const COLLAPSED_KEY = 'warm-intro:sidebar-collapsed';
@@ -34,6 +35,7 @@ export function createProfileSidebar(ctx: ContentScriptContext, opts: { requestR
       <Sidebar
         page={page}
         collapsed={collapsed}
+        pageStructure={copyStructure}
         onToggle={() => {
           collapsed = !collapsed;
           void browser.storage.local.set({ [COLLAPSED_KEY]: collapsed }).catch(() => {});
@@ -42,6 +44,12 @@ export function createProfileSidebar(ctx: ContentScriptContext, opts: { requestR
       />,
       container,
     );
+  };
+
+  // Loaded on first use only: a bug report is rare, the content script's size is not.
+  const copyStructure = async () => {
+    const { pageStructure, structureRegion } = await import('../../lib/linkedin/page-structure');
+    return pageStructure(structureRegion(document, profileSlug(location.href)));
   };
 
   // Read while the UI's stylesheet loads, so the sidebar appears collapsed or not, never both.

@@ -1,10 +1,11 @@
 /**
- * Reads the person shown on a LinkedIn profile page: name, headline, current company, location.
- * Works on the logged-in classic layout, the logged-out public page and the 2025–26 server-driven
- * layout with hashed class names (see selectors.ts). Returns null rather than guess.
+ * Reads the person shown on a LinkedIn profile page: name, headline, current company, location and
+ * member id. Works on the logged-in classic layout, the logged-out public page, the 2025–26
+ * server-driven layout with hashed class names and the 2026 rebuilt profile, whose hero card has no
+ * marker and is found by meaning (see `heroCards`). Returns null rather than guess.
  */
 import { cleanText } from '../dom';
-import { canonicalProfileUrl, profileSlug } from './url';
+import { canonicalProfileUrl, isMemberIdSlug, profileSlug } from './url';
 import * as S from './selectors';
 
 export type LinkedInProfile = {
@@ -13,6 +14,8 @@ export type LinkedInProfile = {
   company: string | null;
   location: string | null;
   profileUrl: string;
+  /** LinkedIn's member id (`ACoAA…`, case kept), only when the card being read provably carries it. */
+  memberId: string | null;
 };
 
 // ------------------------------------------------------------------------------------ reading text
@@ -115,19 +118,142 @@ function findMain(doc: Document): Element | null {
   return doc.querySelector(S.MAIN);
 }
 
-type TopCard = { card: Element; generic: boolean };
+/** How the top card was found: a known marker, the 2026 hero by meaning, or a generic heading. */
+type TopCard = { card: Element; generic: boolean; hero?: boolean };
+
+/** The slug of `href` when it is a person's profile itself (`/in/<slug>/`, no overlay or details path). */
+function profileLinkSlug(href: string | null, base: string): string | null {
+  const resolved = resolveHref(href, base);
+  if (resolved === null) return null;
+  if (new URL(resolved).pathname.split('/').filter(Boolean).length !== 2) return null;
+  return profileSlug(resolved);
+}
+
+/** Links in `root` to the profile `slug` itself (any slug when null). */
+function selfLinks(root: Element, slug: string | null, base: string): Element[] {
+  return Array.from(root.querySelectorAll(S.PERSON_LINK)).filter((a) => {
+    const s = profileLinkSlug(a.getAttribute('href'), base);
+    return s !== null && (slug === null || s === slug);
+  });
+}
+
+/** A post (it links to the profile and has a control menu too): an article, or a list item with a time. */
+function inPost(el: Element): boolean {
+  const item = el.closest(S.POST);
+  return item !== null && (item.matches('article, [role="article"]') || item.querySelector('time') !== null);
+}
+
+/** A line like "· 1st", "• 2nd", "· 2e", "· 1.", or "3rd+ degree connection": a connection degree, not a headline. */
+function isDegree(line: string): boolean {
+  if (DEGREE.test(line)) return true;
+  // Screen-reader degree text starts with the ordinal; keep it short so "1st Lieutenant, US Army" stays rare.
+  return line.length <= 40 && /^\d{1,2}(?:st|nd|rd|th|er|re|e|ème|a|:a|\.|º|°)?\+?(?:\s|$)/iu.test(line) && line.split(/\s+/).length <= 3;
+}
+
+/**
+ * True when `card` is one of a list of person cards ("People also viewed", "More profiles for
+ * you"): a sibling box is about exactly one other person. The hero's siblings are whole sections
+ * (posts, Experience, a list of several people), never a card about one other person.
+ */
+function inPeopleList(card: Element, main: Element, base: string): boolean {
+  let box = card;
+  // Each card may sit alone in its own wrapper (`data-display-contents`): compare the wrappers.
+  while (box.parentElement && box.parentElement !== main && box.parentElement.children.length === 1) box = box.parentElement;
+  const own = new Set(selfLinks(card, null, base).map((a) => profileLinkSlug(a.getAttribute('href'), base)));
+  for (const sib of Array.from(box.parentElement?.children ?? [])) {
+    if (sib === box) continue;
+    const links = selfLinks(sib, null, base);
+    const people = new Set(links.map((a) => profileLinkSlug(a.getAttribute('href'), base)));
+    if (people.size !== 1 || Array.from(people).some((p) => own.has(p)) || !links[0]) continue;
+    // A card, not a section that holds one: the box around its link with an action is the sibling itself.
+    const its = actionBox(links[0], sib);
+    if (its !== null && sib.contains(its) && (its === sib || sib.children.length === 1)) return true;
+  }
+  return false;
+}
+
+/** The nearest box around `link` (up to, not including, `stop`) that holds an action besides the link. */
+function actionBox(link: Element, stop: Element): Element | null {
+  const hasAction = (el: Element) => Array.from(el.querySelectorAll(S.PROFILE_ACTION)).some((a) => !link.contains(a));
+  let box = link.parentElement;
+  while (box && box !== stop && !hasAction(box)) box = box.parentElement;
+  return box === stop ? (hasAction(stop) ? stop : null) : box;
+}
+
+/**
+ * 2026 rebuilt profile: the hero is, by meaning, the nearest box around a link to the profile being
+ * viewed (`slug`) that also holds an action (Message link, Connect link, More). Boxes of the
+ * person's posts are left out (see `inPost`), and so are regions showing other people.
+ */
+function heroCards(main: Element, slug: string | null, base: string): Element[] {
+  const byId = slug !== null && isMemberIdSlug(slug);
+  const cards = new Set<Element>();
+  for (const link of selfLinks(main, byId ? null : slug, base)) {
+    if (inOtherPeople(link, main) || inPost(link)) continue;
+    const card = actionBox(link, main);
+    if (!card || card === main || inPost(card) || card.querySelector('time') || inPeopleList(card, main, base)) continue;
+    // Opened as /in/<member id>/: the card must carry that id.
+    if (byId && memberIdIn(card, base) !== slug) continue;
+    cards.add(card);
+  }
+  return Array.from(cards);
+}
+
+/**
+ * Which hero candidate is the hero. The sticky bar comes first in the document and repeats name,
+ * headline and actions, so document order is wrong; its position (fixed/sticky) can't be read
+ * without layout. What can: the hero shows the connection degree ("· 1st") and the sticky bar
+ * does not; among equals (your own profile shows no degree) the card with the most lines wins —
+ * the hero also has location, company and connections.
+ */
+function pickHero(cards: Element[]): Element | null {
+  let best: Element | null = null;
+  let bestScore = -1;
+  for (const card of cards) {
+    const lines = readLines(card);
+    const score = (lines.some(isDegree) ? 10_000 : 0) + lines.length;
+    if (score > bestScore) [best, bestScore] = [card, score];
+  }
+  return best;
+}
+
+/** The member id named by the card's Message link or mutual-connections link; null when none or they disagree. */
+function memberIdIn(card: Element, base: string): string | null {
+  const ids = new Set<string>();
+  const add = (v: string | null | undefined) => {
+    if (v && isMemberIdSlug(v)) ids.add(v);
+  };
+  const urlOf = (a: Element): URL | null => {
+    const href = resolveHref(a.getAttribute('href'), base);
+    return href === null ? null : new URL(href);
+  };
+  for (const a of Array.from(card.querySelectorAll(S.COMPOSE_LINK))) {
+    const u = urlOf(a);
+    if (!u) continue;
+    add(u.searchParams.get('recipient'));
+    add(/^urn:li:fsd?_profile:(.+)$/.exec(u.searchParams.get('profileUrn') ?? '')?.[1]);
+  }
+  for (const a of Array.from(card.querySelectorAll(S.CONNECTION_OF_LINK))) {
+    const u = urlOf(a);
+    const facet = u ? (u.searchParams.get('facetConnectionOf') ?? u.searchParams.get('connectionOf') ?? '') : '';
+    for (const m of facet.matchAll(/AC[A-Za-z0-9_-]{20,}/g)) add(m[0]);
+  }
+  return ids.size === 1 ? (ids.values().next().value ?? null) : null;
+}
 
 /**
  * The profile's top card. `generic` also accepts the section around `main`'s first `h1` (or, for
  * sdui pages without a componentkey, `main`'s first section with a heading) — only on the profile
  * page itself, where that heading is the person and not a sub-page title like "Experience".
  */
-function findTopCard(main: Element, allowGeneric: boolean): TopCard | null {
+function findTopCard(main: Element, allowGeneric: boolean, slug: string | null, base: string): TopCard | null {
   for (const selector of S.TOP_CARD) {
     const card = firstOutsideOthers(main, selector);
     if (card) return { card, generic: false };
   }
   if (!allowGeneric) return null;
+  const hero = pickHero(heroCards(main, slug, base));
+  if (hero) return { card: hero, generic: false, hero: true };
   const { heading, section, sectionHeading } = S.GENERIC_TOP_CARD;
   const h1 = firstOutsideOthers(main, heading);
   const around = h1 ? (h1.closest(section) ?? h1.parentElement) : null;
@@ -151,6 +277,30 @@ function findNameElement(card: Element): Element | null {
   return firstOutsideOthers(card, S.NAME_H2);
 }
 
+/**
+ * The name in a 2026 hero: its `h1` if any, else the profile link's heading or first line, else the
+ * `aria-label` of a box inside that link (the name may only be there) — never a photo's label.
+ */
+function heroName(card: Element, slug: string | null, base: string): { name: string; el: Element } | null {
+  const h1 = firstOutsideOthers(card, S.NAME_H1);
+  const fromH1 = h1 ? plausibleName(readText(h1)) : null;
+  if (h1 && fromH1) return { name: fromH1, el: h1 };
+  const links = selfLinks(card, slug !== null && isMemberIdSlug(slug) ? null : slug, base);
+  for (const link of links) {
+    const heading = link.querySelector('h1, h2, h3');
+    const name = plausibleName(heading ? readText(heading) : (readLines(link)[0] ?? ''));
+    if (name) return { name, el: link };
+  }
+  for (const link of links) {
+    for (const box of Array.from(link.querySelectorAll('[aria-label]'))) {
+      if (box.querySelector(S.PHOTO)) continue;
+      const name = plausibleName(tidy(box.getAttribute('aria-label')));
+      if (name) return { name, el: link };
+    }
+  }
+  return null;
+}
+
 /** A plausible display name, or null (empty, absurdly long, or the site's own name). */
 function plausibleName(text: string): string | null {
   if (!text || text.length > 200 || sameText(text, 'LinkedIn')) return null;
@@ -162,10 +312,12 @@ function plausibleName(text: string): string | null {
  * compares it before and after a client-side navigation: LinkedIn changes the URL first and swaps
  * the card about 300 ms later, so a changed name means the new person is on screen.
  */
-export function topCardName(doc: Document): string | null {
+export function topCardName(doc: Document, url?: string): string | null {
   const main = findMain(doc);
-  const found = main ? findTopCard(main, true) : null;
+  const base = url ?? doc.URL;
+  const found = main ? findTopCard(main, true, url === undefined ? null : profileSlug(url), base) : null;
   if (!found) return null;
+  if (found.hero) return heroName(found.card, url === undefined ? null : profileSlug(url), base)?.name ?? null;
   const name = plausibleName(readText(findNameElement(found.card)));
   return name && (!found.generic || corroborated(doc, found.card, name)) ? name : null;
 }
@@ -175,7 +327,7 @@ export function topCardName(doc: Document): string | null {
 // JSON-LD is checked by hand rather than with zod: this runs inside LinkedIn's page, where every
 // kilobyte of the content script counts, and only a handful of string fields are read.
 type Organization = { name?: string; ended: boolean };
-type Person = { name: string; url?: string; headline?: string; jobTitle?: string; address?: { addressLocality?: string }; worksFor: Organization[] };
+type Person = { name: string; url?: string; headline?: string; address?: { addressLocality?: string }; worksFor: Organization[] };
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
@@ -189,7 +341,6 @@ function asPerson(node: Record<string, unknown>): Person | null {
     name,
     url: str(node.url),
     headline: str(node.headline),
-    jobTitle: Array.isArray(node.jobTitle) ? node.jobTitle.map(str).find(Boolean) : str(node.jobTitle),
     address: isObject(node.address) ? { addressLocality: str(node.address.addressLocality) } : undefined,
     worksFor: orgs.filter(isObject).map((o) => ({
       name: str(o.name),
@@ -245,8 +396,22 @@ function jsonLdCompany(person: Person): string | null {
   return null;
 }
 
-function jsonLdHeadline(person: Person): string | null {
-  return tidy(person.headline) || tidy(person.jobTitle) || null;
+/**
+ * The public page's own headline: JSON-LD `headline` if given, else what the title (or og:title)
+ * says after the name (`Name - Headline | LinkedIn`) unless that is the employer. Not `jobTitle`:
+ * it lists job titles, past ones too, in no promised order.
+ */
+function publicHeadline(doc: Document, person: Person): string | null {
+  const own = tidy(person.headline);
+  if (own) return own;
+  for (const title of [doc.title, doc.querySelector(S.OG_TITLE)?.getAttribute('content') ?? '']) {
+    const text = tidy(title).replace(/^\(\d+\+?\)\s*/, '').replace(/\s*[|–-]\s*LinkedIn\s*$/i, '');
+    const m = /^(.+?)\s[–—-]\s(.+)$/u.exec(text);
+    if (!m || !sameText(tidy(m[1]), tidy(person.name))) continue;
+    const rest = tidy(m[2]);
+    if (rest && !person.worksFor.some((o) => sameText(tidy(o.name), rest))) return rest;
+  }
+  return null;
 }
 
 // --------------------------------------------------------------------------------------- name
@@ -283,7 +448,7 @@ function corroborated(doc: Document, card: Element, name: string): boolean {
 
 // ----------------------------------------------------------------------------------- headline
 
-const DEGREE = /^[·•]/; // "· 2nd", "· 1.", "· 3rd+" in any language
+const DEGREE = /^[·•]/; // "· 2nd", "· 1.", "· 3rd+" in any language (see isDegree)
 const PRONOUNS = /^\(?(?:he|she|they|ze|xe|him|her|them|his|hers|theirs)(?:\s*\/\s*\p{L}+)+\)?$/iu;
 
 /**
@@ -314,7 +479,10 @@ function locationBeforeContactInfo(card: Element): string | null {
     const lines = readLines(row);
     const at = lines.indexOf(linkText);
     const before = (at < 0 ? lines : lines.slice(0, at)).filter((l) => l !== '·' && l !== linkText);
-    if (before.length > 0) return before[before.length - 1] ?? null;
+    // The first box around the link that holds anything else is its row: one line there is the
+    // place; more means the row is the whole card (no location shown) and the line would be the
+    // headline or the company.
+    if (before.length > 0) return before.length === 1 ? (before[0] ?? null) : null;
   }
   return null;
 }
@@ -401,15 +569,25 @@ function experienceCompanies(section: Element | null): string[] {
     .filter((c): c is string => c !== null);
 }
 
+/**
+ * An organisation button's name: its first line. Some layouts repeat the name for screen readers in
+ * an element with a hashed class, which `readText` would join ("Acme ABAcme AB").
+ */
+function orgName(el: Element): string {
+  const first = readLines(el)[0] ?? '';
+  const half = first.length / 2;
+  return Number.isInteger(half) && half > 0 && first.slice(0, half) === first.slice(half) ? first.slice(0, half) : first;
+}
+
 function topCardCompany(card: Element, knownCompanies: string[]): string | null {
   for (const selector of S.TOP_CARD_COMPANY) {
     const el = firstOutsideOthers(card, selector);
-    const text = el ? readText(el) : '';
+    const text = el ? orgName(el) : '';
     if (text) return text;
   }
   // Any UI language: a top-card organisation that Experience also lists as a company.
   for (const item of Array.from(card.querySelectorAll(S.TOP_CARD_ORG_ITEMS))) {
-    const text = readText(item);
+    const text = orgName(item);
     if (text && knownCompanies.some((c) => sameText(c, text))) return text;
   }
   return null;
@@ -431,14 +609,14 @@ export function extractProfile(doc: Document, url: string): LinkedInProfile | nu
   const onProfile = sub === undefined || sub === 'overlay';
 
   const main = findMain(doc);
-  const found = main ? findTopCard(main, onProfile) : null;
+  const found = main ? findTopCard(main, onProfile, slug, url) : null;
   const person = findJsonLdPerson(doc, slug);
   if (!main || !found) {
     // A public page whose markup we don't know still carries its JSON-LD for this very URL.
     const name = person ? plausibleName(tidy(person.name)) : null;
     if (!name || !person) return null;
     const location = tidy(person.address?.addressLocality) || null;
-    return { name, headline: jsonLdHeadline(person), company: jsonLdCompany(person), location, profileUrl };
+    return { name, headline: publicHeadline(doc, person), company: jsonLdCompany(person), location, profileUrl, memberId: null };
   }
   const { card } = found;
 
@@ -452,8 +630,9 @@ export function extractProfile(doc: Document, url: string): LinkedInProfile | nu
     return null;
   }
 
-  const nameEl = findNameElement(card);
-  let name = plausibleName(readText(nameEl)) ?? (person ? plausibleName(tidy(person.name)) : null);
+  const fromHero = found.hero ? heroName(card, slug, url) : null;
+  const nameEl = fromHero ? fromHero.el : findNameElement(card);
+  let name = (fromHero ? fromHero.name : plausibleName(readText(nameEl))) ?? (person ? plausibleName(tidy(person.name)) : null);
   if (name && found.generic && !corroborated(doc, card, name) && !(person && sameText(tidy(person.name), name))) name = null;
   if (!name && onProfile) {
     const fromTitle = nameFromTitle(doc.title) ?? nameFromTitle(doc.querySelector(S.OG_TITLE)?.getAttribute('content') ?? '');
@@ -478,19 +657,19 @@ export function extractProfile(doc: Document, url: string): LinkedInProfile | nu
     (fromExperience?.current === true ? fromExperience.company : null);
 
   const orgs = Array.from(card.querySelectorAll(S.TOP_CARD_ORG_ITEMS))
-    .map((el) => readText(el))
+    .map((el) => orgName(el))
     .filter(Boolean);
   const isNoise = (line: string): boolean =>
     sameText(line, name) ||
-    DEGREE.test(line) ||
+    isDegree(line) ||
     PRONOUNS.test(line) ||
     line === location ||
     line.split(' · ').every((part) => orgs.some((o) => sameText(o, part)));
   const headline =
     S.HEADLINE.map((sel) => readText(firstOutsideOthers(card, sel))).find(Boolean) ||
     (nameEl ? headlineAfterName(card, nameEl, isNoise) : null) ||
-    (person ? jsonLdHeadline(person) : null) ||
+    (person ? publicHeadline(doc, person) : null) ||
     null;
 
-  return { name, headline, company, location, profileUrl };
+  return { name, headline, company, location, profileUrl, memberId: memberIdIn(card, url) };
 }

@@ -13,6 +13,8 @@ export interface Profile {
   company: string | null;
   location: string | null;
   profileUrl: string;
+  /** LinkedIn's member id (`ACoAA…`) when the page provably shows it for this person. */
+  memberId?: string | null;
 }
 
 export type ProfilePageState =
@@ -22,8 +24,11 @@ export type ProfilePageState =
 
 export interface TrackerDeps {
   extract: (doc: Document, url: string) => Profile | null;
-  /** The name in the top card now (lib/linkedin/extract.ts `topCardName`). */
-  topCardName: (doc: Document) => string | null;
+  /**
+   * The name in the top card now (lib/linkedin/extract.ts `topCardName`). `url` is the profile the
+   * card belonged to: the 2026 hero is only known by its link to that profile.
+   */
+  topCardName: (doc: Document, url?: string) => string | null;
 }
 
 /** How long a profile URL may show no readable person before we say so. */
@@ -40,6 +45,8 @@ export function sidebarSlug(url: string): string | null {
 
 export function createProfileTracker(deps: TrackerDeps) {
   let slug: string | null = null;
+  let lastUrl: string | null = null;
+  let staleUrl: string | undefined;
   let since = 0;
   /** The name that was on screen when the URL moved to another person. */
   let stale: string | null = null;
@@ -48,15 +55,17 @@ export function createProfileTracker(deps: TrackerDeps) {
     read(doc: Document, url: string, now: number): ProfilePageState | null {
       const next = sidebarSlug(url);
       if (next !== slug) {
-        stale = slug !== null ? deps.topCardName(doc) : null;
+        staleUrl = lastUrl ?? undefined;
+        stale = slug !== null ? deps.topCardName(doc, staleUrl) : null;
         slug = next;
         since = now;
       }
+      lastUrl = url;
       if (next === null) return null;
       const profileUrl = `https://www.linkedin.com/in/${encodeURIComponent(next)}/`;
       const late = now - since >= READ_GRACE_MS;
       if (stale !== null) {
-        if (deps.topCardName(doc) === stale) {
+        if (deps.topCardName(doc, staleUrl) === stale) {
           return late ? { kind: 'unreadable', profileUrl } : { kind: 'reading', profileUrl };
         }
         stale = null;

@@ -45,6 +45,36 @@ export const TOP_CARD = [
 export const GENERIC_TOP_CARD = { heading: 'h1', section: 'section', sectionHeading: 'h1, h2' } as const;
 
 /**
+ * 2026: the rebuilt profile has no top-card marker at all. Its hero is found by meaning (extract.ts
+ * `heroCards`): the nearest box around a link to the profile being viewed that also holds one of
+ * these actions. Message is a compose link (no aria-label, any UI language), Connect an invite link,
+ * More a `button[aria-expanded]` (the sdui 2025–26 layouts have the same three).
+ */
+export const PROFILE_ACTION = [
+  'a[href*="/messaging/compose/"]',
+  'a[href*="/preload/custom-invite/"]',
+  'button[aria-expanded]',
+].join(', ');
+
+/**
+ * 2026: containers of the person's own posts, which link to the profile too ("Name • 1st") and have
+ * a control menu (`button[aria-expanded]`). A list item counts as a post when it holds a `<time>`.
+ */
+export const POST = 'article, [role="article"], [role="listitem"], li';
+
+/** 2026 (and sdui 2025): the Message link, whose `recipient`/`profileUrn` carry the member id. */
+export const COMPOSE_LINK = 'a[href*="/messaging/compose/"]';
+
+/**
+ * The mutual-connections link, whose search facet names the member id: 2026
+ * `facetConnectionOf=%22<id>%22`, sdui 2025 `connectionOf=%5B%22<id>%22%5D`.
+ */
+export const CONNECTION_OF_LINK = 'a[href*="facetConnectionOf="], a[href*="connectionOf="]';
+
+/** Inside a profile link, an `aria-label` on a box holding these is a photo's label, not the name. */
+export const PHOTO = 'img, figure';
+
+/**
  * Regions inside or beside `main` that show other people: never the profile. The classic right
  * rail is an `<aside>`; sdui renders "People also viewed"/"People you may know" inside `main` in
  * containers keyed `profileAside…`; the public page has "Similar profiles" asides. (`header` is not

@@ -8,6 +8,7 @@
 // A LinkedIn public-profile slug: letters (any script, LinkedIn allows them), digits, `-`, `_`, `%`-escapes.
 const SLUG = /^[\p{L}\p{N}_%-]{2,100}$/u;
 const MEMBER_ID = /^AC[A-Za-z0-9_-]{20,}$/;
+// `www`, country subdomains (`de.`, `nl.`, `uk.`) and the bare domain; nothing deeper.
 const HOST = /^(?:(?:www|[a-z]{2})\.)?linkedin\.com$/i;
 
 /** The slug of a person's profile in `url`, or null when `url` is not a person's profile URL. */
@@ -38,6 +39,20 @@ export function profileSlug(url: string): string | null {
 export function canonicalProfileUrl(url: string): string | null {
   const slug = profileSlug(url);
   return slug === null ? null : `https://www.linkedin.com/in/${encodeURIComponent(slug)}/`;
+}
+
+/**
+ * True when `slug` is a member id (`ACoAA…`) rather than a vanity name. LinkedIn's 2026 message
+ * threads, chat bubbles and compose links name people this way; ids are case-sensitive.
+ */
+export function isMemberIdSlug(slug: string): boolean {
+  return MEMBER_ID.test(slug);
+}
+
+/** The member id in a `/in/<member id>/` link (any LinkedIn host), or null for a vanity URL or anything else. */
+export function memberIdFromProfileUrl(url: string): string | null {
+  const slug = profileSlug(url);
+  return slug !== null && isMemberIdSlug(slug) ? slug : null;
 }
 
 /** True when `url` is a person's profile page itself (not an overlay or a details sub-page). */

@@ -121,3 +121,45 @@ describe('Sidebar', () => {
     expect(toggle).toHaveBeenCalled();
   });
 });
+
+describe('Sidebar: reporting a profile it could not read', () => {
+  const unreadable = { kind: 'unreadable' as const, profileUrl: OLIVIA.profileUrl };
+  const SKELETON = '<section componentkey="<uuid>">\n  <a href="/in/<slug>/">\n    [text:15]\n  </a>\n</section>';
+
+  it('copies the page structure to the clipboard and says what it holds', async () => {
+    installFakeBackground('page');
+    const writeText = vi.fn(async (_text: string) => {});
+    vi.stubGlobal('navigator', { ...navigator, clipboard: { writeText } });
+    try {
+      render(<Sidebar page={unreadable} collapsed={false} onToggle={() => {}} pageStructure={async () => SKELETON} />);
+      expect(screen.getByTestId('wi-unreadable').textContent).toMatch(/Every text and value is replaced by a placeholder/);
+      fireEvent.click(screen.getByTestId('wi-copy-structure'));
+      await screen.findByTestId('wi-structure-copied');
+      expect(writeText).toHaveBeenCalledWith(SKELETON);
+      expect(screen.queryByTestId('wi-structure-text')).toBeNull();
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+
+  it('shows it in a box to select when the clipboard is refused', async () => {
+    installFakeBackground('page');
+    vi.stubGlobal('navigator', { ...navigator, clipboard: { writeText: async () => Promise.reject(new Error('NotAllowedError')) } });
+    try {
+      render(<Sidebar page={unreadable} collapsed={false} onToggle={() => {}} pageStructure={async () => SKELETON} />);
+      fireEvent.click(screen.getByTestId('wi-copy-structure'));
+      const box = (await screen.findByTestId('wi-structure-text')) as HTMLTextAreaElement;
+      expect(box.value).toBe(SKELETON);
+      expect(box.readOnly).toBe(true);
+      expect(screen.queryByTestId('wi-structure-copied')).toBeNull();
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+
+  it('offers no report button where the page was read', () => {
+    installFakeBackground('page');
+    render(<Sidebar page={{ kind: 'profile', profile: OLIVIA }} collapsed={false} onToggle={() => {}} pageStructure={async () => SKELETON} />);
+    expect(screen.queryByTestId('wi-copy-structure')).toBeNull();
+  });
+});

@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { ROOT } from '../harness/browser.mjs';
 
 const manifest = (dir: string) => JSON.parse(readFileSync(join(ROOT, '.output', dir, 'manifest.json'), 'utf8'));
-const HOSTS = ['https://www.linkedin.com/*', 'https://mail.google.com/*'];
+// LinkedIn with its country subdomains (public profiles on nl., fr., uk. …), and Gmail.
+const HOSTS = ['https://*.linkedin.com/*', 'https://mail.google.com/*'];
 
 describe('the built manifests ask for nothing beyond what Warm Intro uses', () => {
   it('Chrome (MV3): storage, alarms, notifications; LinkedIn and Gmail only', () => {
@@ -18,7 +19,7 @@ describe('the built manifests ask for nothing beyond what Warm Intro uses', () =
     // per-session URL (use_dynamic_url) so pages cannot use it to detect Warm Intro.
     expect(m.web_accessible_resources).toEqual([
       { resources: ['content-scripts/gmail.css'], use_dynamic_url: true, matches: ['https://mail.google.com/*'] },
-      { resources: ['content-scripts/linkedin.css'], use_dynamic_url: true, matches: ['https://www.linkedin.com/*'] },
+      { resources: ['content-scripts/linkedin.css'], use_dynamic_url: true, matches: ['https://*.linkedin.com/*'] },
     ]);
     expect(m.externally_connectable).toBeUndefined();
     const matches = m.content_scripts.flatMap((c: { matches: string[] }) => c.matches).sort();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canonicalProfileUrl } from '../../lib/linkedin/url';
+import { canonicalProfileUrl, isMemberIdSlug, memberIdFromProfileUrl } from '../../lib/linkedin/url';
 
 describe('canonicalProfileUrl', () => {
   it.each([
@@ -29,5 +29,27 @@ describe('canonicalProfileUrl', () => {
     '',
   ])('rejects %s', (input) => {
     expect(canonicalProfileUrl(input)).toBeNull();
+  });
+});
+
+describe('member ids in profile links', () => {
+  const ID = 'ACoAAB3xK9sBq2Lm7TfHcY1pWzR0vN4eU8gQj5c';
+
+  it('reads the member id of a /in/<member id>/ link, case kept, on any LinkedIn host', () => {
+    expect(memberIdFromProfileUrl(`https://www.linkedin.com/in/${ID}/`)).toBe(ID);
+    expect(memberIdFromProfileUrl(`https://nl.linkedin.com/in/${ID}?trk=x`)).toBe(ID);
+    expect(memberIdFromProfileUrl(`/in/${ID}/`)).toBeNull(); // relative: resolve against the page first
+  });
+
+  it('returns null for vanity URLs and anything that is not a profile', () => {
+    expect(memberIdFromProfileUrl('https://www.linkedin.com/in/camille-dubois-2f4a6c8e/')).toBeNull();
+    expect(memberIdFromProfileUrl(`https://www.linkedin.com/company/${ID}/`)).toBeNull();
+    expect(memberIdFromProfileUrl(`https://example.com/in/${ID}/`)).toBeNull();
+  });
+
+  it('tells member ids from vanity slugs', () => {
+    expect(isMemberIdSlug(ID)).toBe(true);
+    expect(isMemberIdSlug('acoaab3xk9sbq2lm7tfhcy1pwzr0vn4eu8gqj5c')).toBe(false);
+    expect(isMemberIdSlug('camille-dubois-2f4a6c8e')).toBe(false);
   });
 });

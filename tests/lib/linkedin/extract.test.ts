@@ -7,6 +7,8 @@ const MARCUS = 'https://www.linkedin.com/in/marcus-lindqvist-2b7a9e11/';
 const PRIYA = 'https://www.linkedin.com/in/priya-natarajan-5c9d0e21/';
 const DANIEL = 'https://www.linkedin.com/in/daniel-okafor-7e21c9a4/';
 const JONAS = 'https://www.linkedin.com/in/jonas-becker-1f0e7d33/';
+/** The hashed fixture's member id, in its top card's Message link and mutual-connections link. */
+const DANIEL_ID = 'ACoAAC9Fx2kBq7Rz3LmTn0VwYcHd5sJe8uPaK1g';
 
 const olivia = {
   name: 'Olivia Hartmann',
@@ -14,6 +16,7 @@ const olivia = {
   company: 'Northwind Analytics',
   location: 'Austin, Texas, United States',
   profileUrl: OLIVIA,
+  memberId: null,
 };
 
 const daniel = {
@@ -22,6 +25,7 @@ const daniel = {
   company: 'Tailwind Traders',
   location: 'London, England, United Kingdom',
   profileUrl: DANIEL,
+  memberId: DANIEL_ID,
 };
 
 const jonas = {
@@ -30,6 +34,7 @@ const jonas = {
   company: 'Brandt Logistik AG',
   location: 'Hamburg, Deutschland',
   profileUrl: JONAS,
+  memberId: null,
 };
 
 /** What the SPA fixture's router does after ~300 ms: new `<main>` and rail children, new title. */
@@ -77,6 +82,7 @@ describe('extractProfile on the shared fixtures', () => {
       company: 'Fabrikam Cloud',
       location: 'Seattle, Washington, United States',
       profileUrl: MARCUS,
+      memberId: null,
     });
   });
 
@@ -96,6 +102,7 @@ describe('extractProfile on the shared fixtures', () => {
       company: 'Tailspin Toys',
       location: 'Bengaluru, Karnataka, India',
       profileUrl: PRIYA,
+      memberId: null,
     });
     renderSpaPerson(doc, 'tomas-alvarez-91f3c0d2');
     const tomas = 'https://www.linkedin.com/in/tomas-alvarez-91f3c0d2/';
@@ -105,6 +112,7 @@ describe('extractProfile on the shared fixtures', () => {
       company: 'Wide World Importers',
       location: 'Madrid, Community of Madrid, Spain',
       profileUrl: tomas,
+      memberId: null,
     });
   });
 
@@ -116,6 +124,7 @@ describe('extractProfile on the shared fixtures', () => {
       company: 'Contoso Health',
       location: 'Denver, Colorado, United States',
       profileUrl: url,
+      memberId: null,
     });
   });
 });
@@ -161,6 +170,7 @@ describe('extractProfile on the logged-out public profile', () => {
     company: 'Kessler Robotik GmbH',
     location: 'Berlin, Berlin, Deutschland',
     profileUrl: 'https://www.linkedin.com/in/lena-vogt-5b3a1c22/',
+    memberId: null,
   };
 
   it('reads the country-subdomain page into the www profile URL', () => {
@@ -189,7 +199,8 @@ describe('extractProfile on the logged-out public profile', () => {
     doc.querySelector('main')?.replaceChildren();
     expect(extractProfile(doc, url)).toEqual({
       ...lena,
-      headline: 'Head of Partnerships',
+      // The title after the name is the employer here, and jobTitle is not the headline: none rather than a guess.
+      headline: null,
       location: 'Berlin',
     });
   });
@@ -234,6 +245,7 @@ describe('extractProfile text handling', () => {
       company: 'Škoda Digital s.r.o.',
       location: 'Kraków, Małopolskie, Poland',
       profileUrl: url,
+      memberId: null,
     });
     // The fixture's heading holds "e" + U+0308; the name is composed.
     expect(doc.querySelector('main h1')?.textContent).toContain('Zoe\u0308');
@@ -249,6 +261,7 @@ describe('extractProfile text handling', () => {
       company: 'Evil & Sons "Ltd" <svg onload=alert(2)>',
       location: 'Nowhere\', "quoted" <br>',
       profileUrl: url,
+      memberId: null,
     });
     expect(doc.querySelector('img[src="x"], main script, main svg[onload]')).toBeNull();
   });

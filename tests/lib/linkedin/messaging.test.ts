@@ -237,3 +237,13 @@ describe('composerText: what Send would send, read from the box', () => {
     expect(composerText(note!.editor)).toBe('Hi Samira,\nHannah suggested I reach out.');
   });
 });
+
+describe('chat bubble recipients with presence text', () => {
+  it('never joins hidden "Status is online" text to the recipient’s name', () => {
+    const doc = loadFixture('linkedin-chat-presence.html', FEED);
+    expect(findLinkedInComposers(doc, FEED).map((c) => c.recipient)).toEqual([
+      { name: 'Nadia Haddad', profileUrl: 'https://www.linkedin.com/in/ACoAAH4Gf6Dc8Xs0Az2Qw4Er6Ty8Ui0Op2Lk4Jh/' },
+      { name: 'Jonas Becker', profileUrl: 'https://www.linkedin.com/in/jonas-becker-1f0e7d33/' },
+    ]);
+  });
+});
