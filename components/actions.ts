@@ -16,6 +16,7 @@ export const DONE_LABEL: Record<NextAction, string> = {
   'keep-in-touch': 'Sent update',
   prepare: 'Prepared',
   'move-on': 'Move on',
+  'intro-follow-up': 'Followed up',
 };
 
 export async function markDone(contact: Contact, action: NextAction, dueAt: number, now = Date.now()): Promise<void> {
@@ -36,6 +37,9 @@ export async function markDone(contact: Contact, action: NextAction, dueAt: numb
       return;
     case 'move-on':
       await ask('contact.stage', { contactId: contact.id, stage: 'moved-on' });
+      return;
+    case 'intro-follow-up':
+      await ask('intro.followedUp', { introducerId: contact.id, at: now });
       return;
   }
 }

@@ -7,7 +7,7 @@
  * machine's time zone or a daylight-saving change; calendars are for display code only. Every number
  * comes from `Settings`, so changing a setting simply recomputes from the stored timestamps.
  */
-import type { Attempt, AttemptKind, ComposeSettings, Contact, Meeting, Settings, Stage } from './schemas';
+import type { Attempt, AttemptKind, ComposeSettings, Contact, Introduction, Meeting, Settings, Stage } from './schemas';
 
 export const HOUR = 60 * 60 * 1000;
 export const DAY = 24 * HOUR;
@@ -17,7 +17,7 @@ export const PREPARE_BEFORE_MS = DAY;
 /** Writing again sooner than this (or `followUpDays`, if shorter) earns a `too-soon` warning. */
 export const TOO_SOON_DAYS = 10;
 
-export type NextAction = 'follow-up' | 'thank-you' | 'keep-in-touch' | 'prepare' | 'move-on';
+export type NextAction = 'follow-up' | 'thank-you' | 'keep-in-touch' | 'prepare' | 'move-on' | 'intro-follow-up';
 
 export interface ContactStatus {
   stage: Stage;
@@ -27,7 +27,7 @@ export interface ContactStatus {
   lastAttemptAt: number | null;
   firstAttemptAt: number | null;
   /** `dueAt` is stable for a given set of records (it never becomes `now`), so it can key a notice. */
-  next: { action: NextAction; dueAt: number; label: string } | null;
+  next: { action: NextAction; dueAt: number; label: string; introductionId?: string } | null;
   /** When the next follow-up is due by the rule (before any snooze); null unless one is next. */
   nextFollowUpAt: number | null;
   /** First outreach note + `windowDays`; null before the first note. */
@@ -38,6 +38,8 @@ export interface ContactRecords {
   contact: Contact;
   attempts: Attempt[];
   meetings: Meeting[];
+  /** Introductions this contact was asked to make (they are the introducer). */
+  introductions?: Introduction[];
 }
 
 const OUTREACH: ReadonlySet<AttemptKind> = new Set(['request', 'follow-up']);
@@ -75,13 +77,17 @@ export function contactStatus(input: ContactRecords, settings: Settings, now: nu
     nextFollowUpAt: null,
     windowClosesAt,
   };
-  if (contact.stage === 'moved-on') return status;
-
-  const next =
-    meetings.length > 0 || MET_STAGES.has(contact.stage)
-      ? afterContact(contact, attempts, meetings, settings, now)
-      : outreachNext(status, contact, settings);
-  if (next?.action === 'follow-up') status.nextFollowUpAt = next.dueAt;
+  const introNext = introFollowUp(input.introductions ?? [], contact.id, settings);
+  // Someone outside the pipeline (network, an introduction's target) has no pipeline rhythm.
+  const pipelineNext =
+    contact.inPipeline === 0 || contact.stage === 'moved-on'
+      ? null
+      : meetings.length > 0 || MET_STAGES.has(contact.stage)
+        ? afterContact(contact, attempts, meetings, settings, now)
+        : outreachNext(status, contact, settings);
+  if (pipelineNext?.action === 'follow-up') status.nextFollowUpAt = pipelineNext.dueAt;
+  const next = introNext && (!pipelineNext || introNext.dueAt < pipelineNext.dueAt) ? introNext : pipelineNext;
+  if (!next) return status;
 
   // Snooze postpones, never advances: only due dates before `snoozedUntil` move.
   if (next && contact.snoozedUntil !== null && next.dueAt < contact.snoozedUntil) {
@@ -89,6 +95,25 @@ export function contactStatus(input: ContactRecords, settings: Settings, now: nu
   }
   status.next = next;
   return status;
+}
+
+/** When the one gentle follow-up on an introduction request falls due, or null once sent or resolved. */
+export function introFollowUpDueAt(intro: Introduction, settings: Settings): number | null {
+  if (intro.status !== 'asked' || intro.askedAt === null || intro.followedUpAt !== null) return null;
+  return intro.followUpAt ?? intro.askedAt + settings.introFollowUpDays * DAY;
+}
+
+/** The earliest introduction follow-up this introducer owes. */
+function introFollowUp(introductions: Introduction[], introducerId: string, settings: Settings): ContactStatus['next'] {
+  let best: ContactStatus['next'] = null;
+  for (const intro of introductions) {
+    if (intro.introducerId !== introducerId) continue;
+    const dueAt = introFollowUpDueAt(intro, settings);
+    if (dueAt !== null && (!best || dueAt < best.dueAt)) {
+      best = { action: 'intro-follow-up', dueAt, label: 'Follow up once on your introduction request', introductionId: intro.id };
+    }
+  }
+  return best;
 }
 
 /** The 3/6 rule, for a contact with no meeting yet. */
@@ -215,6 +240,9 @@ export function stageAfterAttempt(stage: Stage, kind: AttemptKind): Stage {
       return stage === 'interviewed' ? 'thanked' : stage;
     case 'update':
       return stage === 'thanked' ? 'keeping-in-touch' : stage;
+    case 'intro-request':
+      // A note to an introducer is about someone else: their own stage stays.
+      return stage;
   }
 }
 

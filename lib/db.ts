@@ -5,12 +5,40 @@
  */
 import Dexie, { type EntityTable } from 'dexie';
 import { dueIndexChanges } from './due-index';
-import { DEFAULT_SETTINGS, Settings as SettingsSchema, type Attempt, type Contact, type Meeting, type Notice, type Referral, type Settings, type Template } from './schemas';
+import { companyKey, nameKey, searchWords } from './names';
+import {
+  DEFAULT_SETTINGS,
+  memberIdOf,
+  Settings as SettingsSchema,
+  type Attempt,
+  type Contact,
+  type Introduction,
+  type Meeting,
+  type Notice,
+  type Referral,
+  type Settings,
+  type Template,
+} from './schemas';
 
 export const DB_NAME = 'warm-intro';
 
 export interface SettingsRow extends Settings {
   key: 'settings';
+}
+
+/** Small facts that are not settings (the one-time "move prospects to your network" offer). */
+export interface MetaRow {
+  key: string;
+  value: unknown;
+}
+
+/** What an undoable bulk change changed, to put it back (`network.undoMove`). */
+export interface UndoRow {
+  token: string;
+  kind: 'move-prospects';
+  createdAt: number;
+  /** Each moved contact as it was before. */
+  before: Array<{ id: string; inPipeline: 0 | 1; network: Contact['network'] }>;
 }
 
 export class WarmIntroDB extends Dexie {
@@ -21,6 +49,9 @@ export class WarmIntroDB extends Dexie {
   templates!: EntityTable<Template, 'id'>;
   settings!: EntityTable<SettingsRow, 'key'>;
   notices!: EntityTable<Notice, 'id'>;
+  introductions!: EntityTable<Introduction, 'id'>;
+  meta!: EntityTable<MetaRow, 'key'>;
+  undo!: EntityTable<UndoRow, 'token'>;
 
   constructor(name = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
@@ -48,6 +79,40 @@ export class WarmIntroDB extends Dexie {
           .toCollection()
           .modify((c) => {
             c.nextDueAt = changes.has(c.id) ? (changes.get(c.id) ?? null) : (c.nextDueAt ?? null);
+          });
+      });
+    // Version 3: one person, one record — network and pipeline (issue 16) and member ids (issue 12).
+    // Member id unique when set (null is not indexed); `[inPipeline+stage]` counts the board,
+    // `[inNetwork+nameKey]` pages the network, `nameKey`/`companyKey`/`words` match page names.
+    // Every existing contact stays on the board (inPipeline 1); nobody is moved silently.
+    this.version(3)
+      .stores({
+        contacts:
+          'id, &profileUrl, &memberId, *emails, stage, name, company, *tags, referrer.contactId, updatedAt, nextDueAt, nameKey, companyKey, *words, [inPipeline+stage], [inNetwork+nameKey]',
+        introductions: 'id, introducerId, targetId, status, &[introducerId+targetId]',
+        meta: 'key',
+        undo: 'token, createdAt',
+      })
+      .upgrade(async (tx) => {
+        await tx
+          .table('contacts')
+          .toCollection()
+          .modify((c: Record<string, unknown>) => {
+            const name = String(c.name ?? '');
+            const company = typeof c.company === 'string' ? c.company : null;
+            c.memberId = memberIdOf(typeof c.profileUrl === 'string' ? c.profileUrl : null);
+            c.inPipeline = 1;
+            c.network = null;
+            c.inNetwork = 0;
+            c.nameKey = nameKey(name);
+            c.companyKey = companyKey(company);
+            c.words = searchWords(name, company);
+          });
+        await tx
+          .table('attempts')
+          .toCollection()
+          .modify((a: Record<string, unknown>) => {
+            a.introductionId ??= null;
           });
       });
   }

@@ -6,7 +6,7 @@
  * transaction; the database upgrade fills it in for older data.
  */
 import { contactStatus } from './cadence';
-import type { Attempt, Contact, Meeting, Settings } from './schemas';
+import type { Attempt, Contact, Introduction, Meeting, Settings } from './schemas';
 
 /** `nextDueAt` for each contact whose stored value is out of date, keyed by contact id. */
 export function dueIndexChanges(
@@ -15,11 +15,12 @@ export function dueIndexChanges(
   meetings: Meeting[],
   settings: Settings,
   now: number,
+  introductions: Introduction[] = [],
 ): Map<string, number | null> {
-  const byContact = groupByContact(attempts, meetings);
+  const byContact = groupByContact(attempts, meetings, introductions);
   const changes = new Map<string, number | null>();
   for (const contact of contacts) {
-    const records = byContact.get(contact.id) ?? { attempts: [], meetings: [] };
+    const records = byContact.get(contact.id) ?? { attempts: [], meetings: [], introductions: [] };
     const next = contactStatus({ contact, ...records }, settings, now).next?.dueAt ?? null;
     // A meeting under way, not yet marked held, can make a thank-you due once it ends (when the
     // stage already says they met): look again then, even with nothing due before.
@@ -30,15 +31,23 @@ export function dueIndexChanges(
   return changes;
 }
 
-/** Each contact's attempts and meetings, from flat lists. */
-export function groupByContact(attempts: Attempt[], meetings: Meeting[]): Map<string, { attempts: Attempt[]; meetings: Meeting[] }> {
-  const map = new Map<string, { attempts: Attempt[]; meetings: Meeting[] }>();
+export interface ContactRecordLists {
+  attempts: Attempt[];
+  meetings: Meeting[];
+  /** Introductions the contact was asked to make (as introducer): their follow-up is due on them. */
+  introductions: Introduction[];
+}
+
+/** Each contact's attempts, meetings and introductions (as introducer), from flat lists. */
+export function groupByContact(attempts: Attempt[], meetings: Meeting[], introductions: Introduction[] = []): Map<string, ContactRecordLists> {
+  const map = new Map<string, ContactRecordLists>();
   const slot = (id: string) => {
     let s = map.get(id);
-    if (!s) map.set(id, (s = { attempts: [], meetings: [] }));
+    if (!s) map.set(id, (s = { attempts: [], meetings: [], introductions: [] }));
     return s;
   };
   for (const a of attempts) slot(a.contactId).attempts.push(a);
   for (const m of meetings) slot(m.contactId).meetings.push(m);
+  for (const i of introductions) slot(i.introducerId).introductions.push(i);
   return map;
 }

@@ -8,16 +8,34 @@
  */
 import { z } from 'zod';
 import type { ContactStatus } from './cadence';
-import type { BoardCard, ContactView, DueItem, ErrorCode, ImportResult, Insights, PipelineSummary, ReferralNode } from './repository';
+import type {
+  Badge,
+  BoardCard,
+  CompanyPeople,
+  ContactView,
+  DueItem,
+  ErrorCode,
+  ImportResult,
+  Insights,
+  IntroductionView,
+  Introducer,
+  KnownPerson,
+  NetworkPerson,
+  PipelineSummary,
+  ReferralNode,
+} from './repository';
 import {
   AttemptKind,
   Channel,
   Email,
+  IntroductionStatus,
   MEETING_MINUTES,
+  NETWORK_SOURCES,
   SettingsPatch,
   Stage,
   TemplateId,
   type Attempt,
+  type Introduction,
   type Backup,
   type ComposeSettings,
   type Contact,
@@ -40,12 +58,23 @@ const ReferrerInput = z
   .nullable()
   .optional();
 
+const Flag = z.union([z.literal(0), z.literal(1)]);
+/** Checked as a member id by the repository (lib/schemas.ts `MemberId`). */
+const MemberIdInput = NullableText(200);
+
+const NetworkInput = z.object({
+  connectedOn: Time.nullable().optional(),
+  position: NullableText(600),
+  source: z.enum(NETWORK_SOURCES).optional(),
+});
+
 const ContactDraft = z.object({
   name: Text(400).min(1),
   headline: NullableText(1000),
   company: NullableText(400),
   location: NullableText(400),
   profileUrl: NullableText(2048),
+  memberId: MemberIdInput,
   emails: z.array(Text(320)).max(20).optional(),
   referrer: ReferrerInput,
   notes: Text(20_000).optional(),
@@ -54,6 +83,8 @@ const ContactDraft = z.object({
 });
 
 const ContactPatch = ContactDraft.partial().extend({
+  inPipeline: Flag.optional(),
+  network: NetworkInput.nullable().optional(),
   repliedAt: Time.nullable().optional(),
   snoozedUntil: Time.nullable().optional(),
   keepInTouchDays: z.number().int().min(1).max(3650).nullable().optional(),
@@ -75,8 +106,17 @@ const MeetingPatch = z.object({
 });
 
 const Lookup = z
-  .object({ id: Id.optional(), profileUrl: Text(2048).optional(), email: Text(320).optional() })
-  .refine((v) => v.id || v.profileUrl || v.email, 'give an id, a profileUrl or an email');
+  .object({ id: Id.optional(), profileUrl: Text(2048).optional(), memberId: Text(200).optional(), email: Text(320).optional() })
+  .refine((v) => v.id || v.profileUrl || v.memberId || v.email, 'give an id, a profileUrl, a memberId or an email');
+
+/** A person as a LinkedIn page shows them: profile URL and/or member id, and a name. */
+const PagePerson = z.object({
+  name: Text(400).min(1),
+  profileUrl: NullableText(2048),
+  memberId: MemberIdInput,
+  company: NullableText(400),
+  headline: NullableText(1000),
+});
 
 const Empty = z.object({}).optional();
 
@@ -126,6 +166,8 @@ export const REQUESTS = {
     subject: NullableText(1000),
     gmailThreadId: NullableText(200),
     gmailDraftId: NullableText(200),
+    /** Required for kind `intro-request`: the introduction asked for (marks it asked). */
+    introductionId: Id.nullable().optional(),
   })),
   'attempt.delete': forExtension(z.object({ id: Id })),
   'meeting.schedule': forPages(z.object({
@@ -160,9 +202,50 @@ export const REQUESTS = {
   'backup.restore': forExtension(z.object({ backup: z.unknown() })),
   'data.clear': forExtension(Empty),
   'contacts.import': forExtension(z.object({
-    contacts: z.array(ContactDraft).max(100_000),
+    contacts: z.array(ContactDraft.extend({ network: NetworkInput.nullable().optional() })).max(100_000),
     duplicates: z.enum(['merge', 'skip']),
+    /**
+     * `network`: people you know (never pipeline cards; pipeline people found get `network` set).
+     * Left out: `network` when every row comes from LinkedIn's connections export, else `pipeline`.
+     */
+    target: z.enum(['network', 'pipeline']).optional(),
   })),
+  'contact.merge': forExtension(z.object({ keepId: Id, dropId: Id })),
+  'network.list': forExtension(z.object({
+    query: Text(200).optional(),
+    offset: z.number().int().min(0).optional(),
+    limit: z.number().int().min(1).max(500).optional(),
+  })),
+  'network.toPipeline': forPages(z.object({ contactId: Id })),
+  'network.moveCandidates': forExtension(Empty),
+  'network.moveProspects': forExtension(Empty),
+  'network.undoMove': forExtension(z.object({ token: Text(100).min(1) })),
+  'network.dismissMove': forExtension(Empty),
+  'introducers.forProfile': forPages(z.object({
+    profileUrl: Text(2048).nullable().optional(),
+    memberId: Text(200).nullable().optional(),
+    /** The person's name, to match them when they have no record yet (never listed as their own introducer). */
+    name: Text(400).nullable().optional(),
+    company: Text(400).nullable().optional(),
+    mutualNames: z.array(Text(400)).max(50).default([]),
+    mutualProfileUrls: z.array(Text(2048)).max(50).optional(),
+    limit: z.number().int().min(1).max(20).optional(),
+  })),
+  'company.people': forPages(z.object({ company: Text(400).min(1), limit: z.number().int().min(1).max(50).optional() })),
+  'badges.forProfiles': forPages(z.object({ profileUrls: z.array(Text(2048)).max(100) })),
+  'introducer.save': forPages(z.object({
+    target: PagePerson,
+    introducer: PagePerson.pick({ name: true, profileUrl: true, memberId: true }),
+    why: Text(2000).optional(),
+  })),
+  'intro.ask': forPages(z.object({
+    introducerId: Id,
+    target: z.union([z.object({ id: Id }), ContactDraft]),
+    why: Text(2000).optional(),
+  })),
+  'intro.setStatus': forPages(z.object({ id: Id, status: IntroductionStatus, at: Time.optional() })),
+  'intro.followedUp': forPages(z.object({ introducerId: Id, introductionId: Id.optional(), at: Time.optional() })),
+  'intro.list': forExtension(z.object({ targetId: Id.optional(), introducerId: Id.optional() })),
   'reminders.check': forExtension(Empty),
   'due.page': forExtension(z.object({ offset: z.number().int().min(0), limit: z.number().int().min(1).max(500) })),
   'board.cards': forExtension(Empty),
@@ -207,6 +290,21 @@ export interface Responses {
   'backup.restore': { contacts: number };
   'data.clear': null;
   'contacts.import': ImportResult;
+  'contact.merge': Contact;
+  'network.list': { items: NetworkPerson[]; total: number };
+  'network.toPipeline': Contact;
+  'network.moveCandidates': { count: number; answered: boolean };
+  'network.moveProspects': { moved: number; token: string | null };
+  'network.undoMove': { restored: number };
+  'network.dismissMove': null;
+  'introducers.forProfile': Introducer[];
+  'company.people': CompanyPeople;
+  'badges.forProfiles': Record<string, Badge>;
+  'introducer.save': { introduction: Introduction; introducer: Contact; target: Contact };
+  'intro.ask': { introduction: Introduction; target: Contact };
+  'intro.setStatus': IntroductionView;
+  'intro.followedUp': Introduction | null;
+  'intro.list': IntroductionView[];
   'reminders.check': { due: number };
   'due.page': { items: DueItem[]; total: number };
   'board.cards': BoardCard[];
@@ -259,5 +357,20 @@ export function parseMessage(raw: unknown): { ok: true; type: RequestType; paylo
   return parsed.ok ? { ok: true, type: msg.type, payload: parsed.payload } : parsed;
 }
 
-export type { BoardCard, ComposeSettings, ContactStatus, ContactView, DueItem, Insights, PipelineSummary, ReferralNode };
+export type {
+  Badge,
+  BoardCard,
+  CompanyPeople,
+  ComposeSettings,
+  ContactStatus,
+  ContactView,
+  DueItem,
+  Insights,
+  IntroductionView,
+  Introducer,
+  KnownPerson,
+  NetworkPerson,
+  PipelineSummary,
+  ReferralNode,
+};
 export { MEETING_MINUTES };

@@ -46,6 +46,11 @@ export function reminderText(item: DueItem, now: number, lastMeetingAt: number |
       return { title: `Keep in touch with ${contact.name}`, message: 'Close the loop: tell them what you did with their advice.' };
     case 'prepare':
       return { title: `Prepare for ${first}`, message: 'Your meeting is soon: pick 3–6 questions and read up on them.' };
+    case 'intro-follow-up':
+      return {
+        title: `Follow up with ${contact.name} about your introduction request`,
+        message: 'One short, friendly nudge; after that, leave it with them.',
+      };
     case 'move-on':
       return {
         title: `No reply from ${first} after ${status.attemptsUsed} attempt${status.attemptsUsed === 1 ? '' : 's'}: move on?`,

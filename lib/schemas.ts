@@ -3,7 +3,8 @@
  * and the runtime check cannot drift apart; the repository parses every record before it is written.
  */
 import { z } from 'zod';
-import { canonicalProfileUrl } from './linkedin/url';
+import { canonicalProfileUrl, profileSlug } from './linkedin/url';
+import { companyKey, nameKey, searchWords } from './names';
 import { STAGES } from './stages';
 
 export { STAGE_LABELS, STAGES } from './stages';
@@ -14,7 +15,11 @@ export const CHANNELS = ['email', 'linkedin', 'phone', 'other'] as const;
 export const Channel = z.enum(CHANNELS);
 export type Channel = z.infer<typeof Channel>;
 
-export const ATTEMPT_KINDS = ['request', 'follow-up', 'thank-you', 'update'] as const;
+/**
+ * `intro-request` is a note to an introducer asking them to introduce you to someone: an attempt on
+ * the introducer, outside the 3/6 rule and the pipeline stages (lib/cadence.ts).
+ */
+export const ATTEMPT_KINDS = ['request', 'follow-up', 'thank-you', 'update', 'intro-request'] as const;
 export const AttemptKind = z.enum(ATTEMPT_KINDS);
 export type AttemptKind = z.infer<typeof AttemptKind>;
 
@@ -62,33 +67,81 @@ export type Referrer = z.infer<typeof Referrer>;
 
 const uniqueLower = (list: string[]) => [...new Set(list)];
 
-export const Contact = z.object({
-  id: Id,
-  name: line(200).pipe(z.string().min(1, 'a contact needs a name')),
-  headline: optionalLine(500),
-  company: optionalLine(200),
-  location: optionalLine(200),
-  profileUrl: ProfileUrl.nullable().optional().transform((v) => v ?? null),
-  emails: z.array(Email).max(20).default([]).transform(uniqueLower),
-  referrer: Referrer.nullable().default(null),
-  stage: Stage.default('prospect'),
-  tags: z
-    .array(line(60).pipe(z.string().min(1)))
-    .max(50)
-    .default([])
-    .transform(uniqueLower),
-  notes: z.string().max(20_000).default(''),
-  /** Last time the contact replied; a reply stops follow-ups. */
-  repliedAt: Time.nullable().default(null),
-  /** Reminders for this contact wait until then. */
-  snoozedUntil: Time.nullable().default(null),
-  /** Per-contact keep-in-touch interval in days (null: the setting). */
-  keepInTouchDays: z.number().int().min(1).max(3650).nullable().default(null),
-  /** Derived, kept by the repository: when this contact's next action falls due (lib/due-index.ts). */
-  nextDueAt: Time.nullable().default(null),
-  createdAt: Time,
-  updatedAt: Time,
+/** A LinkedIn member id ("ACoAAB…"): the stable id behind `/in/<member id>/` links. Case matters. */
+export const MEMBER_ID_PATTERN = /^AC[A-Za-z0-9_-]{20,}$/;
+export const MemberId = z.string().trim().max(100).regex(MEMBER_ID_PATTERN, 'not a LinkedIn member id (ACoA…)');
+
+/** The member id a profile URL holds when it is of the `/in/<member id>/` form, else null. */
+export function memberIdOf(profileUrl: string | null | undefined): string | null {
+  const slug = profileUrl ? profileSlug(profileUrl) : null;
+  return slug && MEMBER_ID_PATTERN.test(slug) ? slug : null;
+}
+
+export const NETWORK_SOURCES = ['linkedin-export', 'csv', 'manual', 'moved'] as const;
+/** You know this person (a LinkedIn connection, say): someone who may introduce you. */
+export const NetworkInfo = z.object({
+  connectedOn: Time.nullable().default(null),
+  position: optionalLine(300),
+  source: z.enum(NETWORK_SOURCES),
 });
+export type NetworkInfo = z.infer<typeof NetworkInfo>;
+
+const Flag = z.union([z.literal(0), z.literal(1)]);
+
+/**
+ * One person, one record: everyone you have a record of — pipeline people (you ask them for an
+ * interview, `inPipeline` 1), your network (you know them, `network` set), introduction targets
+ * (neither, until introduced) — or several at once. IndexedDB cannot index booleans, hence 0/1.
+ * The derived fields (`inNetwork`, `nameKey`, `companyKey`, `words`, a member id read from an
+ * `/in/<member id>/` URL) are computed here, so every write through the schema keeps them right.
+ */
+export const Contact = z
+  .object({
+    id: Id,
+    name: line(200).pipe(z.string().min(1, 'a contact needs a name')),
+    headline: optionalLine(500),
+    company: optionalLine(200),
+    location: optionalLine(200),
+    profileUrl: ProfileUrl.nullable().optional().transform((v) => v ?? null),
+    /** LinkedIn member id; unique when set, like the profile URL. */
+    memberId: MemberId.nullable().optional().transform((v) => v ?? null),
+    emails: z.array(Email).max(20).default([]).transform(uniqueLower),
+    referrer: Referrer.nullable().default(null),
+    /** 1: you are asking them for an interview (the board, popup and pipeline figures count these). */
+    inPipeline: Flag.default(1),
+    /** Meaningful while `inPipeline` is 1. */
+    stage: Stage.default('prospect'),
+    network: NetworkInfo.nullable().default(null),
+    tags: z
+      .array(line(60).pipe(z.string().min(1)))
+      .max(50)
+      .default([])
+      .transform(uniqueLower),
+    notes: z.string().max(20_000).default(''),
+    /** Last time the contact replied; a reply stops follow-ups. */
+    repliedAt: Time.nullable().default(null),
+    /** Reminders for this contact wait until then. */
+    snoozedUntil: Time.nullable().default(null),
+    /** Per-contact keep-in-touch interval in days (null: the setting). */
+    keepInTouchDays: z.number().int().min(1).max(3650).nullable().default(null),
+    /** Derived, kept by the repository: when this contact's next action falls due (lib/due-index.ts). */
+    nextDueAt: Time.nullable().default(null),
+    createdAt: Time,
+    updatedAt: Time,
+    // Derived (recomputed below from the fields above; whatever is passed in is ignored).
+    inNetwork: Flag.optional(),
+    nameKey: z.string().optional(),
+    companyKey: z.string().nullable().optional(),
+    words: z.array(z.string()).optional(),
+  })
+  .transform((c) => ({
+    ...c,
+    memberId: c.memberId ?? memberIdOf(c.profileUrl),
+    inNetwork: (c.network ? 1 : 0) as 0 | 1,
+    nameKey: nameKey(c.name),
+    companyKey: companyKey(c.company),
+    words: searchWords(c.name, c.company),
+  }));
 export type Contact = z.infer<typeof Contact>;
 export type ContactInput = z.input<typeof Contact>;
 
@@ -101,6 +154,8 @@ export const Attempt = z.object({
   subject: optionalLine(500),
   gmailThreadId: optionalLine(200),
   gmailDraftId: optionalLine(200),
+  /** For `intro-request` attempts: the introduction asked for. */
+  introductionId: Id.nullable().optional().transform((v) => v ?? null),
   createdAt: Time,
 });
 export type Attempt = z.infer<typeof Attempt>;
@@ -142,7 +197,34 @@ export const Referral = z.object({
 });
 export type Referral = z.infer<typeof Referral>;
 
-export const TEMPLATE_IDS = ['request', 'follow-up', 'thank-you', 'update', 'connect-note'] as const;
+export const INTRODUCTION_STATUSES = ['suggested', 'asked', 'introduced', 'declined', 'no-answer'] as const;
+export const IntroductionStatus = z.enum(INTRODUCTION_STATUSES);
+export type IntroductionStatus = z.infer<typeof IntroductionStatus>;
+
+/**
+ * A warm introduction: `introducerId` (someone you know) introduces you to `targetId`. Suggested
+ * (a possible introducer, saved from a page), asked (the request was sent), then introduced,
+ * declined or no answer. One record per introducer and target.
+ */
+export const Introduction = z.object({
+  id: Id,
+  introducerId: Id,
+  targetId: Id,
+  /** Why you want to meet the target, in your words (goes into the request). */
+  why: z.string().max(2000).default(''),
+  status: IntroductionStatus.default('suggested'),
+  askedAt: Time.nullable().default(null),
+  /** When the one follow-up falls due, if not `askedAt` + `introFollowUpDays` (a snooze). */
+  followUpAt: Time.nullable().default(null),
+  /** The follow-up was sent: nothing more is due. */
+  followedUpAt: Time.nullable().default(null),
+  resolvedAt: Time.nullable().default(null),
+  createdAt: Time,
+  updatedAt: Time,
+});
+export type Introduction = z.infer<typeof Introduction>;
+
+export const TEMPLATE_IDS = ['request', 'follow-up', 'thank-you', 'update', 'connect-note', 'intro-request'] as const;
 export const TemplateId = z.enum(TEMPLATE_IDS);
 export type TemplateId = z.infer<typeof TemplateId>;
 
@@ -171,6 +253,7 @@ const SETTINGS_FIELDS = {
   keepInTouchDays: z.number().int().min(1).max(3650),
   meetingMinutes: z.number().int().min(5).max(240),
   notificationStyle: z.enum(NOTIFICATION_STYLES),
+  introFollowUpDays: z.number().int().min(1).max(90),
 };
 const F = SETTINGS_FIELDS;
 export const Settings = z.object({
@@ -183,6 +266,8 @@ export const Settings = z.object({
   keepInTouchDays: F.keepInTouchDays.default(60),
   meetingMinutes: F.meetingMinutes.default(20),
   notificationStyle: F.notificationStyle.default('each'),
+  /** One gentle follow-up on an introduction request, this many days after asking. */
+  introFollowUpDays: F.introFollowUpDays.default(7),
 });
 /** Some settings to change. Not `Settings.partial()`: its defaults would reset every setting left out. */
 export const SettingsPatch = z.object(SETTINGS_FIELDS).partial();
@@ -205,9 +290,8 @@ export type Notice = z.infer<typeof Notice>;
 
 /** A full backup: every table, as exported and restored by the dashboard. */
 export const BACKUP_FORMAT = 'warm-intro-backup';
-export const Backup = z.object({
+const BACKUP_TABLES = {
   format: z.literal(BACKUP_FORMAT),
-  version: z.literal(1),
   exportedAt: Time,
   contacts: z.array(Contact),
   attempts: z.array(Attempt),
@@ -216,5 +300,10 @@ export const Backup = z.object({
   templates: z.array(Template),
   settings: Settings,
   notices: z.array(Notice).default([]),
-});
+};
+/** Version 2 adds the network (on contacts) and introductions; version 1 backups still restore. */
+export const Backup = z.discriminatedUnion('version', [
+  z.object({ ...BACKUP_TABLES, version: z.literal(2), introductions: z.array(Introduction).default([]) }),
+  z.object({ ...BACKUP_TABLES, version: z.literal(1) }).transform((b) => ({ ...b, version: 2 as const, introductions: [] as Introduction[] })),
+]);
 export type Backup = z.infer<typeof Backup>;

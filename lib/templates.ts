@@ -15,6 +15,10 @@ export const TEMPLATE_VARIABLES = [
   { name: 'userName', description: 'Your name (Settings)', placeholder: 'your name' },
   { name: 'fieldOfInterest', description: 'The field you are exploring (Settings)', placeholder: 'your field of interest' },
   { name: 'meetingMinutes', description: 'How many minutes you ask for (Settings)', placeholder: 'minutes' },
+  { name: 'targetName', description: 'Introduction requests: who you ask to be introduced to', placeholder: "the person's name" },
+  { name: 'targetFirstName', description: 'Introduction requests: their first name', placeholder: "the person's first name" },
+  { name: 'targetCompany', description: 'Introduction requests: where they work', placeholder: 'their company' },
+  { name: 'introReason', description: 'Introduction requests: why you would like to meet them', placeholder: 'why you would like to meet them' },
 ] as const;
 
 export type TemplateVariable = (typeof TEMPLATE_VARIABLES)[number]['name'];
@@ -38,13 +42,17 @@ function orNull(s: string | null | undefined): string | null {
   return trimmed ? trimmed : null;
 }
 
-/** The values every template can use; the caller resolves a contact referrer to their name. */
+/**
+ * The values every template can use; the caller resolves a contact referrer to their name. For an
+ * introduction request `contact` is the introducer and `introduction` names the person to meet.
+ */
 export function templateContext(input: {
   contact: Contact;
   referrerName: string | null;
   settings: ComposeSettings;
+  introduction?: { targetName: string; targetCompany: string | null; why: string } | null;
 }): Record<TemplateVariable, string | null> {
-  const { contact, settings } = input;
+  const { contact, settings, introduction } = input;
   const referrerName = orNull(input.referrerName);
   return {
     firstName: firstNameOf(contact.name),
@@ -55,6 +63,10 @@ export function templateContext(input: {
     userName: orNull(settings.userName),
     fieldOfInterest: orNull(settings.fieldOfInterest),
     meetingMinutes: String(settings.meetingMinutes),
+    targetName: orNull(introduction?.targetName),
+    targetFirstName: firstNameOf(introduction?.targetName),
+    targetCompany: orNull(introduction?.targetCompany),
+    introReason: orNull(introduction?.why),
   };
 }
 
@@ -217,5 +229,27 @@ export const DEFAULT_TEMPLATES: Array<Omit<Template, 'updatedAt'>> = [
     subject: '',
     body: "Hi {firstName}, thank you again for talking with me about {fieldOfInterest}. I'd be glad to stay in touch here. {userName}",
     short: "Hi {firstName}, thank you again for talking with me about {fieldOfInterest}. I'd be glad to stay in touch here.",
+  },
+  {
+    id: 'intro-request',
+    name: 'Ask for an introduction',
+    // Sent to the introducer: counts on them, outside the 3/6 rule (lib/cadence.ts).
+    kind: 'intro-request',
+    subject: 'Would you introduce me to {targetName}?',
+    body: [
+      'Hi {firstName},',
+      '',
+      "I hope you're well. I'm exploring {fieldOfInterest}, and I would love to hear how {targetName} sees it from {targetCompany}. {introReason}",
+      '',
+      'Would you be comfortable introducing us? To make it easy, here is a short note you can forward as is:',
+      '',
+      "\"Hi {targetFirstName}, {userName} is exploring {fieldOfInterest} and would value {meetingMinutes} minutes of your perspective, whenever suits you. This is not a request for a job, only for advice. Would you be open to a short conversation?\"",
+      '',
+      "And if you'd rather not, no problem at all. Thank you either way.",
+      '',
+      '{userName}',
+    ].join('\n'),
+    short:
+      "Hi {firstName}, would you introduce me to {targetName} ({targetCompany})? I'm exploring {fieldOfInterest} and would value {meetingMinutes} minutes of their advice.",
   },
 ];

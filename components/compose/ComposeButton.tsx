@@ -38,6 +38,7 @@ const KIND_LABEL: Record<InsertPlan['kind'], string> = {
   'follow-up': 'Follow-up',
   'thank-you': 'Thank-you',
   update: 'Update',
+  'intro-request': 'Introduction request',
 };
 
 const PANEL_WIDTH = 380;

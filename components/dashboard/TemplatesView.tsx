@@ -13,6 +13,13 @@ const NOTE_LIMIT = 200;
 /** Who the preview is written to until the user picks a real contact. */
 const SAMPLE: Contact = {
   id: 'sample',
+  memberId: null,
+  inPipeline: 1,
+  network: null,
+  inNetwork: 0,
+  nameKey: 'maria lopez',
+  companyKey: 'northwind',
+  words: ['maria', 'lopez', 'northwind'],
   name: 'Maria Lopez',
   headline: 'Service designer',
   company: 'Northwind',

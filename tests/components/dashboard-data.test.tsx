@@ -99,7 +99,7 @@ describe('Import & export', () => {
     await waitFor(() => expect(files).toHaveLength(1));
     expect(files[0]!.name).toMatch(/^warm-intro-backup-\d{4}-\d{2}-\d{2}\.json$/);
     const backup = JSON.parse(await files[0]!.blob.text());
-    expect(backup).toMatchObject({ format: 'warm-intro-backup', version: 1 });
+    expect(backup).toMatchObject({ format: 'warm-intro-backup', version: 2 });
     expect(backup.contacts).toHaveLength(1);
 
     fireEvent.click(screen.getByTestId('wi-export-csv'));

@@ -26,6 +26,15 @@ const PAGE_TYPES: RequestType[] = [
   'settings.compose',
   'settings.open',
   'templates.list',
+  // Issue 16: the warm path on a LinkedIn page, and asking for an introduction from a compose menu.
+  'badges.forProfiles',
+  'company.people',
+  'introducer.save',
+  'introducers.forProfile',
+  'intro.ask',
+  'intro.followedUp',
+  'intro.setStatus',
+  'network.toPipeline',
 ];
 
 const ID = 'test-extension-id';
@@ -51,6 +60,7 @@ interface Seeded {
   marcus: string;
   attempt: string;
   meeting: string;
+  intro: string;
 }
 
 /** A valid payload for every request type (a new type fails to compile until it is added here). */
@@ -94,6 +104,24 @@ const PAYLOADS: { [T in RequestType]: (s: Seeded) => RequestPayload<T> } = {
   'due.page': () => ({ offset: 0, limit: 500 }),
   'board.cards': () => undefined,
   'insights.get': () => undefined,
+  'contact.merge': (s) => ({ keepId: s.olivia, dropId: s.marcus }),
+  'network.list': () => ({ limit: 500 }),
+  'network.toPipeline': (s) => ({ contactId: s.marcus }),
+  'network.moveCandidates': () => undefined,
+  'network.moveProspects': () => undefined,
+  'network.undoMove': () => ({ token: 'no-such-token' }),
+  'network.dismissMove': () => undefined,
+  'introducers.forProfile': () => ({ name: 'Priya Natarajan', company: 'Acme', mutualNames: ['Olivia Hartmann'] }),
+  'company.people': () => ({ company: 'Acme' }),
+  'badges.forProfiles': () => ({ profileUrls: ['https://www.linkedin.com/in/priya-natarajan-5c9d0e21/'] }),
+  'introducer.save': () => ({
+    target: { name: 'Priya Natarajan', profileUrl: 'https://www.linkedin.com/in/priya-natarajan-5c9d0e21/' },
+    introducer: { name: 'Tomas Alvarez', profileUrl: 'https://www.linkedin.com/in/tomas-alvarez-77/' },
+  }),
+  'intro.ask': (s) => ({ introducerId: s.olivia, target: { name: 'Priya Natarajan' }, why: 'Her team builds the product I study' }),
+  'intro.setStatus': (s) => ({ id: s.intro, status: 'declined' }),
+  'intro.followedUp': (s) => ({ introducerId: s.olivia, introductionId: s.intro }),
+  'intro.list': (s) => ({ introducerId: s.olivia }),
 };
 
 let db: WarmIntroDB;
@@ -117,12 +145,18 @@ async function seed(): Promise<Seeded> {
   const marcus = (await repo.logContact({ name: 'Marcus Lindqvist' })).contact;
   const { attempt } = await repo.recordAttempt({ contactId: olivia.id, channel: 'email', kind: 'request', at: Date.now() - 86_400_000 });
   const meeting = await repo.scheduleMeeting({ contactId: olivia.id, scheduledAt: Date.now() + 3_600_000 });
-  return { olivia: olivia.id, marcus: marcus.id, attempt: attempt.id, meeting: meeting.id };
+  // Stored directly: the matrix is about who may ask, not about the introductions' own rules.
+  const now = Date.now();
+  await db.introductions.put({
+    id: 'intro-1', introducerId: olivia.id, targetId: marcus.id, why: 'Works on the team', status: 'suggested',
+    askedAt: null, followUpAt: null, followedUpAt: null, resolvedAt: null, createdAt: now, updatedAt: now,
+  });
+  return { olivia: olivia.id, marcus: marcus.id, attempt: attempt.id, meeting: meeting.id, intro: 'intro-1' };
 }
 
 /** Everything stored, in a stable order: to prove a refusal changed nothing. */
 async function everything() {
-  const tables = [db.contacts, db.attempts, db.meetings, db.referrals, db.templates, db.settings, db.notices] as const;
+  const tables = [db.contacts, db.attempts, db.meetings, db.referrals, db.templates, db.settings, db.notices, db.introductions] as const;
   return Promise.all(tables.map((t) => t.toArray()));
 }
 

@@ -432,18 +432,19 @@ describe('dueActions', () => {
 
 describe('stageAfterAttempt', () => {
   const table: Record<Stage, Record<AttemptKind, Stage>> = {
-    prospect: { request: 'requested', 'follow-up': 'requested', 'thank-you': 'prospect', update: 'prospect' },
-    requested: { request: 'requested', 'follow-up': 'requested', 'thank-you': 'requested', update: 'requested' },
-    scheduled: { request: 'scheduled', 'follow-up': 'scheduled', 'thank-you': 'scheduled', update: 'scheduled' },
-    interviewed: { request: 'interviewed', 'follow-up': 'interviewed', 'thank-you': 'thanked', update: 'interviewed' },
-    thanked: { request: 'thanked', 'follow-up': 'thanked', 'thank-you': 'thanked', update: 'keeping-in-touch' },
+    prospect: { request: 'requested', 'follow-up': 'requested', 'thank-you': 'prospect', update: 'prospect', 'intro-request': 'prospect' },
+    requested: { request: 'requested', 'follow-up': 'requested', 'thank-you': 'requested', update: 'requested', 'intro-request': 'requested' },
+    scheduled: { request: 'scheduled', 'follow-up': 'scheduled', 'thank-you': 'scheduled', update: 'scheduled', 'intro-request': 'scheduled' },
+    interviewed: { request: 'interviewed', 'follow-up': 'interviewed', 'thank-you': 'thanked', update: 'interviewed', 'intro-request': 'interviewed' },
+    thanked: { request: 'thanked', 'follow-up': 'thanked', 'thank-you': 'thanked', update: 'keeping-in-touch', 'intro-request': 'thanked' },
     'keeping-in-touch': {
       request: 'keeping-in-touch',
       'follow-up': 'keeping-in-touch',
       'thank-you': 'keeping-in-touch',
       update: 'keeping-in-touch',
+      'intro-request': 'keeping-in-touch',
     },
-    'moved-on': { request: 'moved-on', 'follow-up': 'moved-on', 'thank-you': 'moved-on', update: 'moved-on' },
+    'moved-on': { request: 'moved-on', 'follow-up': 'moved-on', 'thank-you': 'moved-on', update: 'moved-on', 'intro-request': 'moved-on' },
   };
   for (const stage of STAGES) {
     for (const kind of ATTEMPT_KINDS) {

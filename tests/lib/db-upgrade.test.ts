@@ -42,7 +42,10 @@ describe('database upgrade', () => {
     for (const [table, schema] of Object.entries(schemas)) {
       const rows = await db.table(table).toArray();
       const byId = (a: any, b: any) => String(a.id).localeCompare(String(b.id));
-      const withoutIndex = rows.map(({ nextDueAt: _derived, ...rest }: any) => rest);
+      // Fields later versions add (v2: the due index; v3: network, member id, name keys) are checked below.
+      const withoutIndex = rows.map(
+        ({ nextDueAt: _derived, memberId: _m, inPipeline: _p, network: _n, inNetwork: _i, nameKey: _k, companyKey: _c, words: _w, introductionId: _a, ...rest }: any) => rest,
+      );
       expect(withoutIndex.sort(byId)).toEqual([...data[table as keyof typeof data]].sort(byId));
       for (const row of rows) expect(schema.safeParse(row).success).toBe(true);
     }
@@ -54,6 +57,13 @@ describe('database upgrade', () => {
     const due = Object.fromEntries((await db.contacts.toArray()).map((c) => [c.id, c.nextDueAt]));
     expect(due).toEqual({ 'c-olivia': 1790000050000 + 14 * 86_400_000, 'c-hannah': 1789400000000 + 90 * 86_400_000, 'c-ravi': null });
     expect((await repo.due(1790000050000 + 15 * 86_400_000)).map((d) => d.contact.id)).toEqual(['c-olivia']);
+    // Version 3: everyone stays in the pipeline, nobody is in the network yet, name keys filled.
+    for (const c of await db.contacts.toArray()) {
+      expect(c).toMatchObject({ inPipeline: 1, network: null, inNetwork: 0, memberId: null });
+      expect(c.nameKey).toBe(c.name.toLowerCase());
+    }
+    expect((await db.contacts.get('c-olivia'))?.companyKey).toBe('northwind analytics');
+    for (const a of await db.attempts.toArray()) expect(a.introductionId).toBeNull();
     // Indexes still answer.
     expect((await repo.lookup({ profileUrl: 'https://www.linkedin.com/in/olivia-hartmann-8a61b2b4/' }))?.referrerName).toBe('Hannah Becker');
     expect((await repo.findContact({ email: 'hannah.becker@example.com' }))?.id).toBe('c-hannah');

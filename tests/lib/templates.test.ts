@@ -18,12 +18,21 @@ const settings = { ...DEFAULT_SETTINGS, userName: 'Alex Morgan', fieldOfInterest
 
 // Realistic, long-ish names: the brief's, and a longer set to keep a margin under LinkedIn's 200.
 const NAME_SETS = [
-  { recipient: 'Christopher Montgomery', referrer: 'Olivia Hartmann', user: 'Alex Morgan', field: 'product management' },
+  {
+    recipient: 'Christopher Montgomery',
+    referrer: 'Olivia Hartmann',
+    user: 'Alex Morgan',
+    field: 'product management',
+    target: 'Priya Natarajan',
+    targetCompany: 'Contoso Health',
+  },
   {
     recipient: 'Maximilian Featherstone',
     referrer: 'Alexandra Papadopoulos',
     user: 'Jordan Fitzgerald-Hayes',
     field: 'sustainable supply chains',
+    target: 'Bartholomew Ashworth-Kensington',
+    targetCompany: 'Fabrikam Logistics',
   },
 ];
 const contexts = NAME_SETS.map((n) =>
@@ -31,6 +40,8 @@ const contexts = NAME_SETS.map((n) =>
     contact: contact({ name: n.recipient }),
     referrerName: n.referrer,
     settings: { ...DEFAULT_SETTINGS, userName: n.user, fieldOfInterest: n.field },
+    // Used by the introduction request only (the recipient is then the introducer).
+    introduction: { targetName: n.target, targetCompany: n.targetCompany, why: 'Their team runs the research I hope to join.' },
   }),
 );
 const fullContext = contexts[0]!;
@@ -51,6 +62,10 @@ describe('TEMPLATE_VARIABLES', () => {
       'userName',
       'fieldOfInterest',
       'meetingMinutes',
+      'targetName',
+      'targetFirstName',
+      'targetCompany',
+      'introReason',
     ]);
     for (const v of TEMPLATE_VARIABLES) expect(v.description.length).toBeGreaterThan(5);
   });
@@ -67,6 +82,11 @@ describe('templateContext', () => {
       userName: 'Alex Morgan',
       fieldOfInterest: 'product management',
       meetingMinutes: '20',
+      // Only an introduction request has a target.
+      targetName: null,
+      targetFirstName: null,
+      targetCompany: null,
+      introReason: null,
     });
   });
 

@@ -1,0 +1,51 @@
+/** What every part of the repository shares: its errors and how a record is checked before a write. */
+import Dexie from 'dexie';
+
+export type ErrorCode =
+  | 'bad-request'
+  | 'not-found'
+  | 'conflict'
+  | 'unknown-type'
+  | 'internal'
+  | 'storage'
+  /** The sender may not make this request (a page script asking for what only extension pages may). */
+  | 'forbidden'
+  /** One tab asked too often (the page search); try again in a moment. */
+  | 'rate-limited';
+
+/** An error the caller can show: a code to branch on and a sentence for people. */
+export class RepoError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'RepoError';
+  }
+}
+
+export const newId = () => crypto.randomUUID();
+
+type Schema<T> = {
+  safeParse(v: unknown): { success: true; data: T } | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } };
+};
+
+/** Parse `value` or throw a `bad-request` naming the first problem. */
+export function parse<T>(schema: Schema<T>, value: unknown, what: string): T {
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0];
+  const where = issue && issue.path.length ? `${issue.path.map(String).join('.')}: ` : '';
+  throw new RepoError('bad-request', `Invalid ${what}: ${where}${issue?.message ?? 'bad value'}`);
+}
+
+/** True for errors IndexedDB raises when the disk is full or storage is unavailable. */
+export function isStorageError(error: unknown): boolean {
+  return (
+    error instanceof Dexie.QuotaExceededError ||
+    error instanceof Dexie.OpenFailedError ||
+    error instanceof Dexie.DatabaseClosedError ||
+    error instanceof Dexie.MissingAPIError ||
+    (error instanceof DOMException && error.name === 'QuotaExceededError')
+  );
+}

@@ -1,0 +1,364 @@
+/**
+ * The only code that writes to the database. Every record is parsed with its zod schema before it
+ * is stored, and every multi-record change runs in one transaction, so a worker killed mid-write
+ * leaves the old state or the new one, never half of each.
+ *
+ * `Repository` is the one public face; what it does lives beside it, split by what it owns:
+ * contacts.ts (people, member ids, merging), attempts.ts, meetings.ts (and referrals),
+ * network.ts (the network, imports, the warm path), introductions.ts, reports.ts (summary, due,
+ * board, insights), backup.ts.
+ */
+import { dueIndexChanges } from '../due-index';
+import type { WarmIntroDB } from '../db';
+import { Notice, Settings, DEFAULT_SETTINGS, Template, type Attempt, type Contact, type Introduction, type Meeting, type Referral, type Referrer, type Stage, type TemplateId } from '../schemas';
+import { DEFAULT_TEMPLATES } from '../templates';
+import * as attempts from './attempts';
+import * as backup from './backup';
+import * as contacts from './contacts';
+import { parse, RepoError } from './core';
+import * as intros from './introductions';
+import * as meetings from './meetings';
+import * as network from './network';
+import * as reports from './reports';
+import type {
+  AttemptDraft,
+  Badge,
+  BoardCard,
+  CompanyPeople,
+  ContactDraft,
+  ContactPatch,
+  ContactView,
+  DueItem,
+  ImportResult,
+  Insights,
+  Introducer,
+  IntroductionView,
+  MeetingPatch,
+  NetworkPerson,
+  PipelineSummary,
+} from './types';
+
+export { isStorageError, RepoError, type ErrorCode } from './core';
+export { DUPLICATE_ATTEMPT_MS } from './attempts';
+export type { LookupKey } from './contacts';
+export type { ProfileQuery, IntroducerSave } from './network';
+export type { IntroTarget } from './introductions';
+export type * from './types';
+
+export class Repository {
+  constructor(
+    readonly db: WarmIntroDB,
+    private readonly clock: () => number = Date.now,
+  ) {}
+
+  /** The repository's clock (tests pass their own). */
+  now(): number {
+    return this.clock();
+  }
+
+  /**
+   * One read-write transaction over every table (writes are rare; one at a time is simplest), after
+   * which the due index of every contact the write `touch`ed is brought up to date — in the same
+   * transaction, so the index can never disagree with the records. For the modules of this folder.
+   */
+  write<T>(fn: (touch: (contactId: string | 'all') => void) => Promise<T>): Promise<T> {
+    return this.db.transaction('rw', this.db.tables, async () => {
+      const touched = new Set<string>();
+      let all = false;
+      const result = await fn((id) => (id === 'all' ? (all = true) : touched.add(id)));
+      await this.refreshDueIndex(all ? 'all' : touched);
+      return result;
+    });
+  }
+
+  private async refreshDueIndex(ids: Set<string> | 'all'): Promise<void> {
+    const db = this.db;
+    if (ids !== 'all' && ids.size === 0) return;
+    const people =
+      ids === 'all' ? await db.contacts.toArray() : (await db.contacts.bulkGet([...ids])).filter((c): c is Contact => !!c);
+    if (people.length === 0) return;
+    const keys = people.map((c) => c.id);
+    const [attemptRows, meetingRows, introRows] =
+      ids === 'all'
+        ? await Promise.all([db.attempts.toArray(), db.meetings.toArray(), db.introductions.toArray()])
+        : await Promise.all([
+            db.attempts.where('contactId').anyOf(keys).toArray(),
+            db.meetings.where('contactId').anyOf(keys).toArray(),
+            db.introductions.where('introducerId').anyOf(keys).toArray(),
+          ]);
+    const changes = dueIndexChanges(people, attemptRows, meetingRows, await this.settings(), this.clock(), introRows);
+    if (changes.size === 0) return;
+    await db.contacts.bulkPut(people.filter((c) => changes.has(c.id)).map((c) => ({ ...c, nextDueAt: changes.get(c.id) ?? null })));
+  }
+
+  // ---- reading ----------------------------------------------------------------------------------
+
+  async settings(): Promise<Settings> {
+    const row = await this.db.settings.get('settings');
+    if (!row) return DEFAULT_SETTINGS;
+    const { key: _key, ...rest } = row;
+    // Read back through the schema: a row written by an older build gets today's defaults.
+    return Settings.parse(rest);
+  }
+
+  async templates(): Promise<Template[]> {
+    const stored = new Map((await this.db.templates.toArray()).map((t) => [t.id, t]));
+    return DEFAULT_TEMPLATES.map((d) => stored.get(d.id) ?? { ...d, updatedAt: 0 });
+  }
+
+  async template(id: TemplateId): Promise<Template> {
+    const all = await this.templates();
+    const found = all.find((t) => t.id === id);
+    if (!found) throw new RepoError('not-found', `No template "${id}"`);
+    return found;
+  }
+
+  async contact(id: string): Promise<Contact> {
+    const c = await this.db.contacts.get(id);
+    if (!c) throw new RepoError('not-found', 'That contact no longer exists.');
+    return c;
+  }
+
+  findContact(by: contacts.LookupKey): Promise<Contact | null> {
+    return contacts.findContact(this, by);
+  }
+
+  view(contact: Contact): Promise<ContactView> {
+    return contacts.view(this, contact);
+  }
+
+  async referrerName(referrer: Referrer | null): Promise<string | null> {
+    if (!referrer) return null;
+    if (referrer.type === 'name') return referrer.name;
+    return (await this.db.contacts.get(referrer.contactId))?.name ?? null;
+  }
+
+  async lookup(by: contacts.LookupKey): Promise<ContactView | null> {
+    const contact = await this.findContact(by);
+    return contact ? this.view(contact) : null;
+  }
+
+  /** Contacts whose name or company has a word starting with `query`, best matches first. */
+  search(query: string, limit = 8, options?: { byEmail?: boolean }): Promise<Contact[]> {
+    return contacts.search(this, query, limit, options);
+  }
+
+  async listContacts(): Promise<Contact[]> {
+    return this.db.contacts.orderBy('name').toArray();
+  }
+
+  summary(): Promise<PipelineSummary> {
+    return reports.summary(this);
+  }
+
+  due(now = this.clock()): Promise<DueItem[]> {
+    return reports.due(this, now);
+  }
+
+  duePage(offset: number, limit: number, now = this.clock()): Promise<{ items: DueItem[]; total: number }> {
+    return reports.duePage(this, offset, limit, now);
+  }
+
+  board(now = this.clock()): Promise<BoardCard[]> {
+    return reports.board(this, now);
+  }
+
+  insights(): Promise<Insights> {
+    return reports.insights(this);
+  }
+
+  // ---- the network and the warm path --------------------------------------------------------------
+
+  networkList(input: { query?: string; offset?: number; limit?: number }): Promise<{ items: NetworkPerson[]; total: number }> {
+    return network.networkList(this, input);
+  }
+
+  toPipeline(contactId: string): Promise<Contact> {
+    return network.toPipeline(this, contactId);
+  }
+
+  moveCandidates(): Promise<{ count: number; answered: boolean }> {
+    return network.moveCandidates(this);
+  }
+
+  moveProspects(): Promise<{ moved: number; token: string | null }> {
+    return network.moveProspects(this);
+  }
+
+  undoMove(token: string): Promise<{ restored: number }> {
+    return network.undoMove(this, token);
+  }
+
+  dismissMove(): Promise<void> {
+    return network.dismissMove(this);
+  }
+
+  introducersForProfile(query: network.ProfileQuery): Promise<Introducer[]> {
+    return network.introducersForProfile(this, query);
+  }
+
+  companyPeople(company: string, limit?: number): Promise<CompanyPeople> {
+    return network.companyPeople(this, company, limit);
+  }
+
+  badges(profileUrls: string[]): Promise<Record<string, Badge>> {
+    return network.badges(this, profileUrls);
+  }
+
+  saveIntroducer(input: network.IntroducerSave): Promise<{ introduction: Introduction; introducer: Contact; target: Contact }> {
+    return network.saveIntroducer(this, input);
+  }
+
+  // ---- introductions ------------------------------------------------------------------------------
+
+  askIntroduction(input: { introducerId: string; target: intros.IntroTarget; why?: string }): Promise<{ introduction: Introduction; target: Contact }> {
+    return intros.askIntroduction(this, input);
+  }
+
+  setIntroductionStatus(id: string, status: Introduction['status'], at?: number): Promise<IntroductionView> {
+    return intros.setIntroductionStatus(this, id, status, at);
+  }
+
+  introFollowedUp(input: { introducerId: string; introductionId?: string; at?: number }): Promise<Introduction | null> {
+    return intros.introFollowedUp(this, input);
+  }
+
+  listIntroductions(by: { targetId?: string; introducerId?: string }): Promise<IntroductionView[]> {
+    return intros.listIntroductions(this, by);
+  }
+
+  // ---- writing ----------------------------------------------------------------------------------
+
+  logContact(draft: ContactDraft): Promise<{ contact: Contact; created: boolean }> {
+    return contacts.logContact(this, draft);
+  }
+
+  updateContact(id: string, patch: ContactPatch): Promise<Contact> {
+    return contacts.updateContact(this, id, patch);
+  }
+
+  /** One more address for a contact (a Gmail recipient linked to them): the others stay. */
+  addEmail(id: string, email: string): Promise<Contact> {
+    return this.write(async () => {
+      const current = await this.contact(id);
+      return contacts.updateContact(this, id, { emails: [...new Set([...current.emails, email.trim().toLowerCase()])] });
+    });
+  }
+
+  mergeContacts(keepId: string, dropId: string): Promise<Contact> {
+    return contacts.mergeContacts(this, keepId, dropId);
+  }
+
+  deleteContact(id: string): Promise<void> {
+    return contacts.deleteContact(this, id);
+  }
+
+  recordAttempt(draft: AttemptDraft): Promise<{ attempt: Attempt; contact: Contact; duplicate: boolean }> {
+    return attempts.recordAttempt(this, draft);
+  }
+
+  deleteAttempt(id: string): Promise<void> {
+    return attempts.deleteAttempt(this, id);
+  }
+
+  async markReplied(contactId: string, at = this.clock()): Promise<Contact> {
+    const c = await this.contact(contactId);
+    if (c.repliedAt !== null && c.repliedAt >= at) return c;
+    return this.updateContact(contactId, { repliedAt: at });
+  }
+
+  setStage(contactId: string, stage: Stage): Promise<Contact> {
+    return this.updateContact(contactId, { stage });
+  }
+
+  snooze(contactId: string, until: number | null): Promise<Contact> {
+    return this.updateContact(contactId, { snoozedUntil: until });
+  }
+
+  scheduleMeeting(input: { contactId: string; scheduledAt: number; minutes?: number }): Promise<Meeting> {
+    return meetings.scheduleMeeting(this, input);
+  }
+
+  updateMeeting(id: string, patch: MeetingPatch): Promise<Meeting> {
+    return meetings.updateMeeting(this, id, patch);
+  }
+
+  deleteMeeting(id: string): Promise<void> {
+    return meetings.deleteMeeting(this, id);
+  }
+
+  /** The meeting happened: it is held, and the contact is "interviewed" (thank-you now due). */
+  markInterviewed(contactId: string, meetingId?: string): Promise<Contact> {
+    return meetings.markInterviewed(this, contactId, meetingId);
+  }
+
+  /** "Who else should I talk to?": log the person suggested, with the interviewee as referrer. */
+  addReferral(input: { fromContactId: string; contact: ContactDraft | { id: string }; mayUseName?: boolean }): Promise<{ referral: Referral; contact: Contact }> {
+    return meetings.addReferral(this, input);
+  }
+
+  async saveSettings(patch: Partial<Settings>): Promise<Settings> {
+    // Read and written in one transaction: two tabs saving different settings both keep theirs.
+    return this.write(async (touch) => {
+      const next = parse(Settings, { ...(await this.settings()), ...patch }, 'settings');
+      await this.db.settings.put({ key: 'settings', ...next });
+      // New cadence numbers move every contact's due date.
+      touch('all');
+      return next;
+    });
+  }
+
+  async saveTemplate(template: Omit<Template, 'updatedAt'>): Promise<Template> {
+    const next = parse(Template, { ...template, updatedAt: this.clock() }, 'template');
+    await this.db.templates.put(next);
+    return next;
+  }
+
+  /** Back to the built-in wording. */
+  async resetTemplate(id: TemplateId): Promise<Template> {
+    await this.db.templates.delete(id);
+    return this.template(id);
+  }
+
+  /**
+   * Add many people in one transaction (an import that fails writes nothing), into the pipeline or
+   * the network. A row matching an existing contact is merged into it or skipped, as the user chose.
+   */
+  importContacts(drafts: ContactDraft[], duplicates: 'merge' | 'skip', target?: 'network' | 'pipeline'): Promise<ImportResult> {
+    return network.importContacts(this, drafts, duplicates, target);
+  }
+
+  // ---- reminders bookkeeping --------------------------------------------------------------------
+
+  /** Record that reminders were shown; answers the ids not shown before (so: show those only). */
+  async markNotified(notices: Omit<Notice, 'shownAt'>[]): Promise<Set<string>> {
+    const shownAt = this.clock();
+    const rows = notices.map((n) => parse(Notice, { ...n, shownAt }, 'notice'));
+    if (rows.length === 0) return new Set();
+    return this.db.transaction('rw', this.db.notices, async () => {
+      const known = await this.db.notices.bulkGet(rows.map((r) => r.id));
+      const fresh = rows.filter((r, i) => !known[i]);
+      await this.db.notices.bulkAdd(fresh);
+      return new Set(fresh.map((r) => r.id));
+    });
+  }
+
+  async noticeCount(): Promise<number> {
+    return this.db.notices.count();
+  }
+
+  // ---- backup -----------------------------------------------------------------------------------
+
+  exportBackup(): ReturnType<typeof backup.exportBackup> {
+    return backup.exportBackup(this);
+  }
+
+  /** Replace everything with a backup, in one transaction: a bad backup changes nothing. */
+  restoreBackup(input: unknown): Promise<{ contacts: number }> {
+    return backup.restoreBackup(this, input);
+  }
+
+  clearAll(): Promise<void> {
+    return backup.clearAll(this);
+  }
+}
