@@ -4,7 +4,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { WarmIntroDB } from '../../lib/db';
-import { PAGE_SEARCH } from '../../lib/messages';
+import { PAGE_SEARCH } from '../../lib/page-scope';
 import { createLimiter } from '../../lib/rate-limit';
 import { Repository } from '../../lib/repository';
 import { EXTENSION_PAGE, type Caller } from '../../lib/senders';
