@@ -1,6 +1,7 @@
 import { useEffect, useId, useState } from 'preact/hooks';
 import { ask } from '../lib/client';
-import { PAGE_SEARCH, type PersonMatch } from '../lib/messages';
+import type { PersonMatch } from '../lib/messages';
+import { PAGE_SEARCH } from '../lib/page-scope';
 
 export type Picked = { type: 'contact'; contact: PersonMatch } | { type: 'name'; name: string } | null;
 

@@ -7,6 +7,7 @@
  * Content scripts import only types from here (see lib/client.ts), so zod stays out of their bundles.
  */
 import { z } from 'zod';
+import { PAGE_SEARCH } from './page-scope';
 import type { ContactStatus } from './cadence';
 import type {
   Badge,
@@ -119,9 +120,6 @@ const PagePerson = z.object({
 });
 
 const Empty = z.object({}).optional();
-
-/** A search from a page: a few letters of a name, a handful of people back, never the whole list. */
-export const PAGE_SEARCH = { minChars: 2, maxResults: 8 } as const;
 
 /** What a page search answers per person: enough to pick them, nothing more. */
 export interface PersonMatch {

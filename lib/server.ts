@@ -4,20 +4,12 @@
  * that may not make it, gets an error reply and writes nothing.
  */
 import type { z } from 'zod';
-import { PAGE_SEARCH, parsePayload, parseType, REQUESTS, type Reply, type RequestType, type Responses } from './messages';
-import { createLimiter, type Bucket } from './rate-limit';
+import { parsePayload, parseType, REQUESTS, type Reply, type RequestType, type Responses } from './messages';
+import { PAGE_LIMITS, PAGE_SEARCH } from './page-scope';
+import { createLimiter } from './rate-limit';
 import { isStorageError, RepoError, type ContactDraft, type Repository } from './repository';
 import { COMPOSE_SETTINGS, type ComposeSettings } from './schemas';
 import type { Caller } from './senders';
-
-/**
- * How fast one tab's page script may ask for what could be used to walk the address book or to
- * bother the user: a burst, then a steady trickle (typing a name stays well inside it).
- */
-export const PAGE_LIMITS: Partial<Record<RequestType, Bucket>> = {
-  'contact.find': { capacity: 10, refillMs: 1000 },
-  'settings.open': { capacity: 2, refillMs: 10_000 },
-};
 
 /** Requests that only read; everything else is a write that may change what is due. */
 const READS = new Set<RequestType>([

@@ -4,7 +4,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { WarmIntroDB } from '../../lib/db';
-import { PAGE_SEARCH } from '../../lib/messages';
+import { PAGE_SEARCH } from '../../lib/page-scope';
 import { createLimiter } from '../../lib/rate-limit';
 import { Repository } from '../../lib/repository';
 import { EXTENSION_PAGE, type Caller } from '../../lib/senders';
@@ -80,6 +80,15 @@ describe('the page search (contact.find)', () => {
     clock += 1000;
     expect((await find(tab(1))).ok).toBe(true);
     expect(await find(tab(1))).toMatchObject({ ok: false, error: { code: 'rate-limited' } });
+  });
+
+  it('limits how fast one tab may look people up, far above what a sidebar needs', async () => {
+    const { contact } = await repo.logContact({ name: 'Olivia Hartmann' });
+    const lookup = () => server({ type: 'contact.lookup', payload: { id: contact.id } }, tab(5));
+    for (let i = 0; i < 30; i++) expect((await lookup()).ok).toBe(true);
+    expect(await lookup()).toMatchObject({ ok: false, error: { code: 'rate-limited' } });
+    clock += 250;
+    expect((await lookup()).ok).toBe(true);
   });
 
   it('limits opening Settings from a page too (a page cannot flood you with tabs)', async () => {
