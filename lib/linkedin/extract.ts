@@ -666,8 +666,11 @@ export function extractProfile(doc: Document, url: string): LinkedInProfile | nu
     PRONOUNS.test(line) ||
     line === location ||
     line.split(' · ').every((part) => orgs.some((o) => sameText(o, part)));
+  // 2026: the profile link may hold the headline under the name (as message threads' links do).
+  const inNameLink = fromHero ? readLines(fromHero.el).slice(1).find((l) => !isNoise(l)) : undefined;
   const headline =
     S.HEADLINE.map((sel) => readText(firstOutsideOthers(card, sel))).find(Boolean) ||
+    inNameLink ||
     (nameEl ? headlineAfterName(card, nameEl, isNoise) : null) ||
     (person ? publicHeadline(doc, person) : null) ||
     null;

@@ -159,3 +159,15 @@ describe('the 2026 name in an aria-label', () => {
     expect(extractProfile(doc, THIBAULT)?.location).toBeNull();
   });
 });
+
+describe('the 2026 headline inside the profile link', () => {
+  it('reads a headline the name link holds, not the location after it', () => {
+    const doc = loadFixture('linkedin-profile-2026-en.html', INGRID);
+    const hero = doc.querySelector('main section');
+    const link = hero?.querySelector('a[href$="/in/ingrid-solberg-3e9a1f52/"]');
+    const headline = hero?.querySelector(':scope > div > p');
+    if (!link || !headline) throw new Error('fixture changed');
+    link.append(headline); // the headline moves into the link, under the name
+    expect(extractProfile(doc, INGRID)).toEqual(ingrid);
+  });
+});
