@@ -140,7 +140,7 @@ function selfLinks(root: Element, slug: string | null, base: string): Element[] 
 /** A post (it links to the profile and has a control menu too): an article, or a list item with a time. */
 function inPost(el: Element): boolean {
   const item = el.closest(S.POST);
-  return item !== null && (item.matches('article, [role="article"]') || item.querySelector('time') !== null);
+  return item !== null && (item.matches(S.ARTICLE) || item.querySelector(S.POST_TIME) !== null);
 }
 
 /** A line like "· 1st", "• 2nd", "· 2e", "· 1.", or "3rd+ degree connection": a connection degree, not a headline. */
@@ -191,7 +191,7 @@ function heroCards(main: Element, slug: string | null, base: string): Element[] 
   for (const link of selfLinks(main, byId ? null : slug, base)) {
     if (inOtherPeople(link, main) || inPost(link)) continue;
     const card = actionBox(link, main);
-    if (!card || card === main || inPost(card) || card.querySelector('time') || inPeopleList(card, main, base)) continue;
+    if (!card || card === main || inPost(card) || card.querySelector(S.POST_TIME) || inPeopleList(card, main, base)) continue;
     // Opened as /in/<member id>/: the card must carry that id.
     if (byId && memberIdIn(card, base) !== slug) continue;
     cards.add(card);
@@ -204,17 +204,18 @@ function heroCards(main: Element, slug: string | null, base: string): Element[] 
  * headline and actions, so document order is wrong; its position (fixed/sticky) can't be read
  * without layout. What can: the hero shows the connection degree ("· 1st") and the sticky bar
  * does not; among equals (your own profile shows no degree) the card with the most lines wins —
- * the hero also has location, company and connections.
+ * the hero also has location, company and connections. A hero whose name can't be read yet gives
+ * way to the next card (the sticky bar) rather than leaving the page unread.
  */
-function pickHero(cards: Element[]): Element | null {
-  let best: Element | null = null;
-  let bestScore = -1;
-  for (const card of cards) {
+function rankHeroes(cards: Element[]): Element[] {
+  const score = (card: Element) => {
     const lines = readLines(card);
-    const score = (lines.some(isDegree) ? 10_000 : 0) + lines.length;
-    if (score > bestScore) [best, bestScore] = [card, score];
-  }
-  return best;
+    return (lines.some(isDegree) ? 10_000 : 0) + lines.length;
+  };
+  return cards
+    .map((card) => ({ card, score: score(card) }))
+    .sort((a, b) => b.score - a.score)
+    .map((c) => c.card);
 }
 
 /** The member id named by the card's Message link or mutual-connections link; null when none or they disagree. */
@@ -252,7 +253,7 @@ function findTopCard(main: Element, allowGeneric: boolean, slug: string | null, 
     if (card) return { card, generic: false };
   }
   if (!allowGeneric) return null;
-  const hero = pickHero(heroCards(main, slug, base));
+  const hero = rankHeroes(heroCards(main, slug, base)).find((card) => heroName(card, slug, base) !== null);
   if (hero) return { card: hero, generic: false, hero: true };
   const { heading, section, sectionHeading } = S.GENERIC_TOP_CARD;
   const h1 = firstOutsideOthers(main, heading);
@@ -287,13 +288,13 @@ function heroName(card: Element, slug: string | null, base: string): { name: str
   if (h1 && fromH1) return { name: fromH1, el: h1 };
   const links = selfLinks(card, slug !== null && isMemberIdSlug(slug) ? null : slug, base);
   for (const link of links) {
-    const heading = link.querySelector('h1, h2, h3');
+    const heading = link.querySelector(S.NAME_IN_LINK);
     const name = plausibleName(heading ? readText(heading) : (readLines(link)[0] ?? ''));
     if (name) return { name, el: link };
   }
   for (const link of links) {
-    for (const box of Array.from(link.querySelectorAll('[aria-label]'))) {
-      if (box.querySelector(S.PHOTO)) continue;
+    for (const box of Array.from(link.querySelectorAll(S.LABELLED))) {
+      if (box.matches(S.ICON) || box.closest('svg') || box.querySelector(S.PHOTO)) continue;
       const name = plausibleName(tidy(box.getAttribute('aria-label')));
       if (name) return { name, el: link };
     }
@@ -665,8 +666,11 @@ export function extractProfile(doc: Document, url: string): LinkedInProfile | nu
     PRONOUNS.test(line) ||
     line === location ||
     line.split(' · ').every((part) => orgs.some((o) => sameText(o, part)));
+  // 2026: the profile link may hold the headline under the name (as message threads' links do).
+  const inNameLink = fromHero ? readLines(fromHero.el).slice(1).find((l) => !isNoise(l)) : undefined;
   const headline =
     S.HEADLINE.map((sel) => readText(firstOutsideOthers(card, sel))).find(Boolean) ||
+    inNameLink ||
     (nameEl ? headlineAfterName(card, nameEl, isNoise) : null) ||
     (person ? publicHeadline(doc, person) : null) ||
     null;

@@ -5,6 +5,7 @@
  * reduced to their shape (`/in/<slug>/`, `/messaging/compose/?profileUrn=<urn>`). Replaced: every
  * text node (`[text:12]`) and every other attribute value (`[value:8]`). Pure: takes the element.
  */
+import * as S from './selectors';
 
 /** Attribute values that are enumerations, not data: kept as they are. */
 const ENUM_VALUE = /^(?:true|false|mixed|dialog|menu|listbox|tree|grid|page|step|location|date|time|polite|assertive|off|on|button|submit|reset|text|email|search|checkbox|radio|hidden)$/;
@@ -133,9 +134,9 @@ export function pageStructure(root: Element, maxNodes = 3000): string {
  * the page has one we failed to recognise), else `main`, else `body`.
  */
 export function structureRegion(doc: Document, slug: string | null): Element {
-  const main = doc.querySelector('main, [role="main"]') ?? doc.body;
+  const main = doc.querySelector(S.MAIN) ?? doc.body;
   if (!slug) return main;
-  for (const link of Array.from(main.querySelectorAll('a[href*="/in/"]'))) {
+  for (const link of Array.from(main.querySelectorAll(S.PERSON_LINK))) {
     let href = link.getAttribute('href') ?? '';
     try {
       href = decodeURIComponent(href);

@@ -74,6 +74,19 @@ export const CONNECTION_OF_LINK = 'a[href*="facetConnectionOf="], a[href*="conne
 /** Inside a profile link, an `aria-label` on a box holding these is a photo's label, not the name. */
 export const PHOTO = 'img, figure';
 
+/** Inside a profile link, labelled elements that are icons (a "Verified" badge), never the name. */
+export const ICON = 'svg, img, figure';
+
+/** 2026: boxes inside the profile link that may carry the name as their `aria-label`. */
+export const LABELLED = '[aria-label]';
+
+/** A heading inside the profile link (sdui 2025: `h2`; a page with an `h1` in the link). */
+export const NAME_IN_LINK = 'h1, h2, h3';
+
+/** Posts in any layout: an article, or (see `POST`) a list item with a `<time>`. */
+export const ARTICLE = 'article, [role="article"]';
+export const POST_TIME = 'time';
+
 /**
  * Regions inside or beside `main` that show other people: never the profile. The classic right
  * rail is an `<aside>`; sdui renders "People also viewed"/"People you may know" inside `main` in

@@ -144,3 +144,30 @@ describe('known misreads, each with its own fixture', () => {
     });
   });
 });
+
+describe('the 2026 name in an aria-label', () => {
+  it('never takes an icon’s label ("Verified") or a photo’s for the name', () => {
+    const doc = loadFixture('linkedin-profile-2026-fr.html', THIBAULT);
+    const box = doc.querySelector('main section a[href$="/in/thibault-lemaire-8b2c4d6e/"] [aria-label]');
+    if (!box) throw new Error('fixture changed');
+    box.insertAdjacentHTML('afterbegin', '<svg role="img" aria-label="Verified"><title>Verified</title></svg>');
+    expect(extractProfile(doc, THIBAULT)?.name).toBe('Thibault Lemaire');
+    box.removeAttribute('aria-label');
+    box.insertAdjacentHTML('afterbegin', '<div aria-label="Photo de profil"><img alt="" src="data:,"></div>');
+    // Hero without a name: the sticky bar, which has one, is read instead.
+    expect(extractProfile(doc, THIBAULT)?.name).toBe('Thibault Lemaire');
+    expect(extractProfile(doc, THIBAULT)?.location).toBeNull();
+  });
+});
+
+describe('the 2026 headline inside the profile link', () => {
+  it('reads a headline the name link holds, not the location after it', () => {
+    const doc = loadFixture('linkedin-profile-2026-en.html', INGRID);
+    const hero = doc.querySelector('main section');
+    const link = hero?.querySelector('a[href$="/in/ingrid-solberg-3e9a1f52/"]');
+    const headline = hero?.querySelector(':scope > div > p');
+    if (!link || !headline) throw new Error('fixture changed');
+    link.append(headline); // the headline moves into the link, under the name
+    expect(extractProfile(doc, INGRID)).toEqual(ingrid);
+  });
+});
