@@ -52,8 +52,8 @@ export function extractPeopleList(root: ParentNode, pageUrl: string): PeopleList
   // Each card's person is its first profile link; other people in it (an insight line) are named, not listed.
   const cards = new Map<Element, { url: string; links: Element[] }>();
   for (const a of links) {
-    const card = a.closest(S.PEOPLE_RESULT);
-    if (!card || (marked && !card.matches(S.MARKED_RESULT))) continue;
+    const card = a.closest(marked ? S.MARKED_RESULT : S.PEOPLE_RESULT);
+    if (!card) continue;
     const url = personUrl(a.getAttribute('href'), pageUrl);
     if (!url) continue;
     const entry = cards.get(card);

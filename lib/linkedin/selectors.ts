@@ -305,16 +305,10 @@ export const MUTUAL_NAME = 'strong, b';
 export const PEOPLE_LIST_PATH = /^\/search\/results\/people\/?/;
 
 /**
- * One result of a people list, most semantic first: the result's urn (2022–25), LinkedIn's view names
- * (2024–26), any list item (2026 rebuilt markup: `<li>` / `role=listitem` with hashed classes).
+ * One result of a people list where the page does not mark results (`MARKED_RESULT`, below): the
+ * list item holding it (2026 rebuilt markup: `role=listitem` with hashed classes, or `<li>`).
  */
-export const PEOPLE_RESULT = [
-  '[data-chameleon-result-urn]',
-  '[data-view-name="search-entity-result-universal-template"]',
-  '[data-view-name="people-search-result"]',
-  'li',
-  '[role="listitem"]',
-].join(', ');
+export const PEOPLE_RESULT = '[role="listitem"], li';
 
 /** Regions of a people list that are never its results: nav, right rail, "people also search", ads, footer. */
 export const NOT_A_RESULT = [

@@ -109,7 +109,7 @@ export function threadMessages(conversation: Element): ThreadMessage[] {
     let mine: boolean | null = null;
     if (s.url && viewer.has(s.url)) mine = true;
     else if (s.url && other && s.url === other) mine = false;
-    else if (s.url && other && seen.has(other)) mine = true; // the other sender of a one-to-one thread
+    else if (s.url && other && seen.has(other) && seen.size === 2) mine = true; // the other sender of a one-to-one thread
     else if (s.item.matches('.msg-s-event-listitem')) mine = !s.item.matches('.msg-s-event-listitem--other'); // classic marker
     if (mine === null) break; // unsure from here on: stop, never guess
     out.push({ fromProfileUrl: s.url, fromName: s.name, mine, element: s.item });

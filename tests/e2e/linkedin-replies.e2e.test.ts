@@ -9,6 +9,8 @@ import { bg } from './support';
 const REPLIED_THREAD = 'https://www.linkedin.com/messaging/thread/2-NzJiNGQ5ZTEtM2M1YS00ZTZmLWI4YTItMWQ5YzNlNWY3YTJiXzEwMA==/';
 const LAST_THREAD = 'https://www.linkedin.com/messaging/thread/2-ZDRlNWY2YTctYjhjOS00ZDBlLTlmMWEtMmIzYzRkNWU2ZjdhXzEwMA==/';
 const INES = 'https://www.linkedin.com/in/ines-duarte-9f0a3b62/';
+const FEED = 'https://www.linkedin.com/feed/';
+const AMARA = 'https://www.linkedin.com/in/ACoAAH2tAmara26Okoye8f3e1c5d7bWxYz/';
 const YUSUF = 'https://www.linkedin.com/in/ACoAAG8rYusuf26Demir4c1d9e7b2aQpLs/';
 const BUTTON = 'wi-li-template-button';
 
@@ -27,6 +29,7 @@ describe('LinkedIn replies in real Chromium', () => {
       routes: [
         [/^https:\/\/www\.linkedin\.com\/messaging\/thread\/2-NzJi/, 'linkedin-thread-replied.html'],
         [/^https:\/\/www\.linkedin\.com\/messaging\/thread\/2-ZDRl/, 'linkedin-thread-2026-we-wrote-last.html'],
+        [/^https:\/\/www\.linkedin\.com\/feed\//, 'linkedin-bubble-2026.html'],
       ],
     }));
     ext = await context.newPage();
@@ -57,6 +60,19 @@ describe('LinkedIn replies in real Chromium', () => {
     await page.goto(REPLIED_THREAD);
     await expect.poll(async () => (await bg<View>(ext, 'contact.lookup', { id })).contact.repliedAt, { timeout: 10_000 }).not.toBeNull();
     expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('a chat bubble mounted later in #interop-outlet’s shadow root, where the contact answered, marks them replied', async () => {
+    const id = await askedOnLinkedIn('Amara Okoye', AMARA);
+    const page = await context.newPage();
+    await page.goto(FEED);
+    // Attaching a shadow root makes no mutation record: the page observer meets the overlay at the
+    // page's next change or the user's next click in it. Here the user clicks the bubble's messages.
+    const message = page.locator('#interop-outlet .msg-s-message-list');
+    await message.waitFor();
+    await message.click();
+    await expect.poll(async () => (await bg<View>(ext, 'contact.lookup', { id })).contact.repliedAt, { timeout: 10_000 }).not.toBeNull();
     await page.close();
   });
 

@@ -50,6 +50,16 @@ describe('extractMutualConnections', () => {
     expect(read?.listUrl).toMatch(/^https:\/\/www\.linkedin\.com\/search\/results\/people\/\?connectionOf=%5B%22ACoAAF3q/);
   });
 
+  it('finds the hero by meaning when its card has no known key: the block that links to the viewed profile only', () => {
+    const url = at('elodie-marchand-3a9c7e55');
+    const doc = loadFixture('linkedin-mutuals-2026.html', url);
+    doc.querySelector('[componentkey$="_Topcard"]')?.removeAttribute('componentkey');
+    expect(extractMutualConnections(doc, url)).toMatchObject({ names: ['Olivia Hartmann', 'Marcus Lindqvist'], others: 27 });
+    // Without the hero's own line, the other profile's card (it links to Jonas Berg first) is not read.
+    doc.querySelector('main section a[href*="connectionOf"]')?.remove();
+    expect(extractMutualConnections(doc, url)).toBeNull();
+  });
+
   it('reads the French line with a thousands separator ("et 1 234 autres")', () => {
     const url = at('camille-dubois-6e2f8a41');
     const read = extractMutualConnections(loadFixture('linkedin-mutuals-fr.html', url), url);

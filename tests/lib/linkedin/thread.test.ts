@@ -84,6 +84,17 @@ describe('latestMessage', () => {
     expect(latestMessage(convo)).toBeNull();
   });
 
+  it('is null when a third person writes in a conversation whose header names one (never guessed to be the viewer)', () => {
+    const url = 'https://www.linkedin.com/messaging/thread/2-ZDRlNWY2YTctYjhjOS00ZDBlLTlmMWEtMmIzYzRkNWU2ZjdhXzEwMA==/';
+    const doc = loadFixture('linkedin-thread-2026-we-wrote-last.html', url);
+    const convo = conversation(doc, url);
+    const first = convo.querySelector('li');
+    const third = first!.cloneNode(true) as Element;
+    third.querySelectorAll('a').forEach((a) => a.setAttribute('href', 'https://www.linkedin.com/in/ACoAAJ4wThird0Person5e6f7a8b9cDeFg/'));
+    first!.parentElement!.append(third);
+    expect(latestMessage(convo)).toBeNull();
+  });
+
   it('finds the viewer in the global nav (classic dropdown and 2026 nav)', () => {
     expect([...viewerProfileUrls(loadFixture('linkedin-thread-replied.html', THREAD).body)]).toEqual([ALEX]);
     expect([...viewerProfileUrls(loadFixture('linkedin-bubble-2026.html', FEED).body)]).toEqual([ALEX]);
