@@ -6,6 +6,8 @@ import { STAGE_LABELS, STAGES, type Stage } from '../../lib/stages';
 import { ErrorLine, errorText, useAction } from '../feedback';
 import { ContactPicker, pickedToReferrer, type Picked } from '../ContactPicker';
 import { useAsk } from '../use-ask';
+import { Introducers } from './Introducers';
+import type { MutualConnections } from '../../lib/linkedin/mutuals';
 
 /** What the page shows, as read by lib/linkedin/extract.ts. */
 export interface ProfileFacts {
@@ -30,6 +32,8 @@ export type Props = {
   now?: () => number;
   /** The anonymised structure of the page (lib/linkedin/page-structure.ts), for "couldn't read" reports. */
   pageStructure?: () => Promise<string>;
+  /** The top card's mutual-connection line, for "Who can introduce you". */
+  mutuals?: MutualConnections | null;
 };
 
 /**
@@ -335,18 +339,26 @@ function Known({ view, now }: { view: ContactView; now: number }) {
   );
 }
 
-function ProfileBody({ profile, now }: { profile: ProfileFacts; now: number }) {
+function ProfileBody({ profile, now, mutuals }: { profile: ProfileFacts; now: number; mutuals: MutualConnections | null }) {
   const found = useAsk('contact.lookup', { profileUrl: profile.profileUrl }, [profile.profileUrl]);
-  if (found.error && found.data === undefined) return <ErrorLine error={errorText(found.error)} />;
-  if (found.data === undefined) return <p class="wi-quiet">Looking them up…</p>;
   return (
     <>
-      <ErrorLine error={found.error ? errorText(found.error) : null} />
-      {found.data ? (
-        <Known view={found.data} now={now} />
+      {found.error && found.data === undefined ? (
+        <ErrorLine error={errorText(found.error)} />
+      ) : found.data === undefined ? (
+        <p class="wi-quiet">Looking them up…</p>
       ) : (
-        <LogForm key={profile.profileUrl} facts={profile} profileUrl={profile.profileUrl} manual={false} />
+        <>
+          <ErrorLine error={found.error ? errorText(found.error) : null} />
+          {found.data ? (
+            <Known view={found.data} now={now} />
+          ) : (
+            <LogForm key={profile.profileUrl} facts={profile} profileUrl={profile.profileUrl} manual={false} />
+          )}
+        </>
       )}
+      {/* Asked alongside the lookup, never after it (it keeps its place, so it is asked once). */}
+      <Introducers profile={profile} view={found.data} mutuals={mutuals} />
     </>
   );
 }
@@ -388,7 +400,7 @@ function CopyStructure({ get }: { get: () => Promise<string> }) {
 }
 
 /** The LinkedIn profile sidebar: who this is, where they are in the pipeline, what to do next. */
-export function Sidebar({ page, collapsed, onToggle, now = Date.now, pageStructure }: Props) {
+export function Sidebar({ page, collapsed, onToggle, now = Date.now, pageStructure, mutuals = null }: Props) {
   if (collapsed) {
     return (
       <button type="button" class="wi-tab" data-testid="wi-sidebar-tab" aria-label="Open Warm Intro" aria-expanded="false" onClick={onToggle}>
@@ -417,7 +429,7 @@ export function Sidebar({ page, collapsed, onToggle, now = Date.now, pageStructu
           <h2 data-testid="wi-profile-name">{page.profile.name}</h2>
           {page.profile.headline && <p class="wi-quiet wi-headline">{page.profile.headline}</p>}
           <p class="wi-quiet wi-meta">{[page.profile.company, page.profile.location].filter(Boolean).join(' · ')}</p>
-          <ProfileBody key={page.profile.profileUrl} profile={page.profile} now={now()} />
+          <ProfileBody key={page.profile.profileUrl} profile={page.profile} now={now()} mutuals={mutuals} />
         </>
       )}
     </aside>

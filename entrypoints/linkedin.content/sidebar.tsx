@@ -10,6 +10,7 @@ import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/co
 import { showStaleNotice } from '../../components/stale-notice';
 import { Sidebar } from '../../components/sidebar/Sidebar';
 import { extractProfile, topCardName } from '../../lib/linkedin/extract';
+import { extractMutualConnections, type MutualConnections } from '../../lib/linkedin/mutuals';
 import { createProfileTracker, READ_GRACE_MS, type ProfilePageState } from '../../lib/linkedin/page';
 import { profileSlug } from '../../lib/linkedin/url';
 import { SIDEBAR_HOST } from './hosts';
@@ -25,6 +26,8 @@ export function createProfileSidebar(ctx: ContentScriptContext, opts: { requestR
   const tracker = createProfileTracker({ extract: extractProfile, topCardName });
   let ui: ShadowRootContentScriptUi<void> | null = null;
   let page: ProfilePageState | null = null;
+  /** The top card's mutual-connection line (it may render after the name). */
+  let mutuals: MutualConnections | null = null;
   let collapsed = false;
   let mounting: Promise<void> | null = null;
 
@@ -36,6 +39,7 @@ export function createProfileSidebar(ctx: ContentScriptContext, opts: { requestR
         page={page}
         collapsed={collapsed}
         pageStructure={copyStructure}
+        mutuals={mutuals}
         onToggle={() => {
           collapsed = !collapsed;
           void browser.storage.local.set({ [COLLAPSED_KEY]: collapsed }).catch(() => {});
@@ -82,7 +86,7 @@ export function createProfileSidebar(ctx: ContentScriptContext, opts: { requestR
     ui = null;
   };
 
-  const same = (a: ProfilePageState | null, b: ProfilePageState | null) => JSON.stringify(a) === JSON.stringify(b);
+  const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
   let graceTimer: ReturnType<typeof setTimeout> | undefined;
   const refresh = () => {
@@ -94,8 +98,10 @@ export function createProfileSidebar(ctx: ContentScriptContext, opts: { requestR
       clearTimeout(graceTimer);
       graceTimer = setTimeout(opts.requestRefresh, READ_GRACE_MS + 50);
     }
-    if (same(next, page) && (ui || !next)) return;
+    const nextMutuals = next?.kind === 'profile' ? extractMutualConnections(document, location.href) : null;
+    if (same(next, page) && same(nextMutuals, mutuals) && (ui || !next)) return;
     page = next;
+    mutuals = nextMutuals;
     if (!page) return unmount();
     if (ui) return draw();
     mounting ??= mount().then(() => {
