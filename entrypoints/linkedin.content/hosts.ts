@@ -5,7 +5,12 @@ export const SIDEBAR_HOST = 'warm-intro-sidebar';
 /** One per message box or invitation note, beside its Send. */
 export const COMPOSER_HOST = 'warm-intro-li-compose';
 
-const OURS = `${SIDEBAR_HOST}, ${COMPOSER_HOST}, ${STALE_HOST}`;
+/** The company panel on `/company/<slug>/` pages. */
+export const COMPANY_HOST = 'warm-intro-company';
+/** One per person we know on a LinkedIn people list, beside their name. */
+export const BADGE_HOST = 'warm-intro-badge';
+
+const OURS = `${SIDEBAR_HOST}, ${COMPOSER_HOST}, ${STALE_HOST}, ${COMPANY_HOST}, ${BADGE_HOST}`;
 
 /** Whether `node` is (or is inside) one of our hosts: our own rendering is not a page change. */
 export function isOurUi(node: Node): boolean {

@@ -3,13 +3,19 @@ import { STALE_HOST } from '../../components/stale-notice';
 import { isExtensionAlive } from '../../lib/client';
 import * as S from '../../lib/linkedin/selectors';
 import { observePage, type Watch } from '../../lib/page-observer';
+import { companySlug } from '../../lib/linkedin/company';
+import { isPeopleListPage } from '../../lib/linkedin/people-list';
 import { createComposerManager, holdsOurHost, mayHoldComposer, removeLeftovers } from './composers';
-import { isOurUi, SIDEBAR_HOST } from './hosts';
+import { createCompanyPanel } from './company-panel';
+import { BADGE_HOST, COMPANY_HOST, isOurUi, SIDEBAR_HOST } from './hosts';
+import { createPeopleBadges } from './people-badges';
 import { createLinkedInReplyWatcher, mayHoldMessage } from './replies';
 import { createProfileSidebar } from './sidebar';
 import '../../components/theme.css';
 import '../../components/sidebar/sidebar.css';
 import '../../components/compose/compose.css';
+
+const isCompanyPage = (url: string) => companySlug(url) !== null;
 
 // One script for every LinkedIn page: LinkedIn moves between feed, profiles and messaging without
 // loading a page, so a script matched to /in/* only would never run after such a move. Every
@@ -21,7 +27,7 @@ export default defineContentScript({
   cssInjectionMode: 'ui',
   main(ctx) {
     // A previous copy of this script (before an extension update) may have left its UI.
-    document.querySelectorAll(`${SIDEBAR_HOST}, ${STALE_HOST}`).forEach((old) => old.remove());
+    document.querySelectorAll(`${SIDEBAR_HOST}, ${STALE_HOST}, ${COMPANY_HOST}, ${BADGE_HOST}`).forEach((old) => old.remove());
     removeLeftovers(document);
 
     const sidebar = createProfileSidebar(ctx, { requestRefresh: () => observer.schedule(sidebarWatch) });
@@ -39,7 +45,23 @@ export default defineContentScript({
     // A conversation opening (a composer appears) or a message arriving may show a contact's reply.
     const replies = createLinkedInReplyWatcher();
     const replyWatch: Watch = { relevant: (node, added) => added && (mayHoldComposer(node) || mayHoldMessage(node)), run: replies.check };
-    const observer = observePage(ctx, [sidebarWatch, composerWatch, replyWatch], {
+    // Company pages: the panel of people you know there. People lists: badges on people you know.
+    const companyPanel = createCompanyPanel(ctx);
+    // Which kind of page this is changes only with the URL: not worked out again for every node.
+    let onCompany = isCompanyPage(location.href);
+    let onList = isPeopleListPage(location.href);
+    const companyWatch: Watch = { relevant: (node) => onCompany && !isOurUi(node), run: companyPanel.refresh };
+    const badges = createPeopleBadges(ctx, { cameFrom: sidebar.viewed });
+    const badgeWatch: Watch = { relevant: (node, added) => added && onList && !isOurUi(node), run: badges.refresh };
+    const onMove = () => {
+      onCompany = isCompanyPage(location.href);
+      onList = isPeopleListPage(location.href);
+      observer.schedule(companyWatch);
+      observer.schedule(badgeWatch);
+    };
+    ctx.addEventListener(window, 'wxt:locationchange', onMove);
+    ctx.addEventListener(window, 'popstate', onMove);
+    const observer = observePage(ctx, [sidebarWatch, composerWatch, replyWatch, companyWatch, badgeWatch], {
       isAlive: isExtensionAlive,
       holdOn: () => composers.holdingNotice,
       ours: isOurUi,

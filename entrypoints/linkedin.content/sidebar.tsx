@@ -14,12 +14,15 @@ import { extractMutualConnections, type MutualConnections } from '../../lib/link
 import { createProfileTracker, READ_GRACE_MS, type ProfilePageState } from '../../lib/linkedin/page';
 import { profileSlug } from '../../lib/linkedin/url';
 import { SIDEBAR_HOST } from './hosts';
+import type { ViewedProfile } from './people-badges';
 
 const COLLAPSED_KEY = 'warm-intro:sidebar-collapsed';
 
 export interface ProfileSidebar {
   /** Re-read the page and show, update or remove the sidebar. */
   refresh(): void;
+  /** The last person the sidebar showed (kept after leaving their page: their mutual list comes next). */
+  viewed(): ViewedProfile | null;
 }
 
 export function createProfileSidebar(ctx: ContentScriptContext, opts: { requestRefresh: () => void }): ProfileSidebar {
@@ -28,6 +31,7 @@ export function createProfileSidebar(ctx: ContentScriptContext, opts: { requestR
   let page: ProfilePageState | null = null;
   /** The top card's mutual-connection line (it may render after the name). */
   let mutuals: MutualConnections | null = null;
+  let viewed: ViewedProfile | null = null;
   let collapsed = false;
   let mounting: Promise<void> | null = null;
 
@@ -102,6 +106,10 @@ export function createProfileSidebar(ctx: ContentScriptContext, opts: { requestR
     if (same(next, page) && same(nextMutuals, mutuals) && (ui || !next)) return;
     page = next;
     mutuals = nextMutuals;
+    if (page?.kind === 'profile') {
+      const { name, profileUrl, company, headline, memberId } = page.profile;
+      viewed = { name, profileUrl, company, headline, memberId: memberId ?? mutuals?.memberId ?? null };
+    }
     if (!page) return unmount();
     if (ui) return draw();
     mounting ??= mount().then(() => {
@@ -124,5 +132,5 @@ export function createProfileSidebar(ctx: ContentScriptContext, opts: { requestR
   ctx.addEventListener(window, 'wxt:locationchange', opts.requestRefresh);
   ctx.addEventListener(window, 'popstate', opts.requestRefresh);
 
-  return { refresh };
+  return { refresh, viewed: () => viewed };
 }
