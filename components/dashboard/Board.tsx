@@ -2,6 +2,7 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { ask } from '../../lib/client';
 import type { BoardCard } from '../../lib/messages';
 import { STAGE_LABELS, STAGES, type Stage } from '../../lib/stages';
+import { MoveOffer } from './MoveOffer';
 import { useAsk } from '../use-ask';
 import { dueText } from './format';
 import { contactHref } from './route';
@@ -235,6 +236,7 @@ export function Board({ focusStage }: Props) {
           “Move to” menu.
         </p>
       </div>
+      <MoveOffer />
       <form class="wi-board__filters" aria-label="Filter and sort" onSubmit={(e) => e.preventDefault()}>
         <FilterField id="wi-filter-tag" label="Tag" value={filters.tag} options={options.tags} onInput={(tag) => setFilters({ ...filters, tag })} />
         <FilterField

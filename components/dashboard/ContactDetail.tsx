@@ -7,6 +7,7 @@ import { DONE_LABEL, gmailComposeUrl, markDone, snooze } from '../actions';
 import { ContactPicker, pickedToReferrer, type Picked } from '../ContactPicker';
 import { useAsk } from '../use-ask';
 import { Attempts } from './Attempts';
+import { Introductions } from './Introductions';
 import { changedFields, ConfirmButton, Status, useAction } from './common';
 import { dueText, formatDate } from './format';
 import { MeetingPanel } from './MeetingPanel';
@@ -300,6 +301,7 @@ export function ContactDetail({ id }: Props) {
         <div class="wi-detail__col">
           <ProfileForm key={v.contact.id} view={v} />
           <Referrals view={v} />
+          <Introductions view={v} />
           <section class="wi-panel" aria-labelledby="wi-delete-title">
             <h2 id="wi-delete-title">Delete</h2>
             <ConfirmButton

@@ -5,12 +5,14 @@ import { Board } from './Board';
 import { ContactDetail } from './ContactDetail';
 import { DataView } from './DataView';
 import { Insights } from './Insights';
+import { NetworkView } from './NetworkView';
 import { contactHref, useRoute, type View } from './route';
 import { SettingsView } from './SettingsView';
 import { TemplatesView } from './TemplatesView';
 
 const NAV: Array<{ view: View; label: string }> = [
   { view: 'board', label: 'Board' },
+  { view: 'network', label: 'Network' },
   { view: 'insights', label: 'Insights' },
   { view: 'templates', label: 'Templates' },
   { view: 'settings', label: 'Settings' },
@@ -99,6 +101,7 @@ export function Dashboard() {
       <main id="wi-main" ref={main} tabIndex={-1} class="wi-dash__main">
         {route.view === 'board' && <Board focusStage={route.stage} />}
         {route.view === 'contact' && <ContactDetail key={route.id} id={route.id} />}
+        {route.view === 'network' && <NetworkView />}
         {route.view === 'insights' && <Insights />}
         {route.view === 'templates' && <TemplatesView />}
         {route.view === 'settings' && <SettingsView />}

@@ -68,7 +68,9 @@ function ImportPanel() {
   const [progress, setProgress] = useState<number | null>(null);
   const [parsed, setParsed] = useState<ImportParse | null>(null);
   const [duplicates, setDuplicates] = useState<'merge' | 'skip'>('merge');
-  const [result, setResult] = useState<string | null>(null);
+  /** Where the people go: LinkedIn's connections export is your network (people you know), not the board. */
+  const [target, setTarget] = useState<'network' | 'pipeline'>('pipeline');
+  const [result, setResult] = useState<{ text: string; target: 'network' | 'pipeline' } | null>(null);
   const action = useAction();
 
   const read = async (file: File) => {
@@ -78,7 +80,9 @@ function ImportPanel() {
     setProgress(0);
     await action.run(async () => {
       const bytes = new Uint8Array(await file.arrayBuffer());
-      setParsed(await parseContactsFile(bytes, { onProgress: setProgress }));
+      const read = await parseContactsFile(bytes, { onProgress: setProgress });
+      setTarget(read.format === 'linkedin' ? 'network' : 'pipeline');
+      setParsed(read);
     });
     setProgress(null);
   };
@@ -131,11 +135,37 @@ function ImportPanel() {
                 e.preventDefault();
                 void action.run(async () => {
                   // One message, one transaction: a failure imports nothing.
-                  const r = await ask('contacts.import', { contacts: parsed.drafts, duplicates });
-                  setResult(`Imported: ${n(r.added)} added, ${n(r.merged)} merged, ${n(r.skipped)} skipped.`);
+                  const r = await ask('contacts.import', { contacts: parsed.drafts, duplicates, target });
+                  const where = target === 'network' ? 'into your network, not the board' : 'into the pipeline, as prospects on the board';
+                  setResult({ text: `Imported: ${n(r.added)} added, ${n(r.merged)} merged, ${n(r.skipped)} skipped — ${where}.`, target });
                 });
               }}
             >
+              <fieldset data-testid="wi-import-target">
+                <legend>Import these people into</legend>
+                <label class="wi-check">
+                  <input
+                    type="radio"
+                    name="target"
+                    value="network"
+                    checked={target === 'network'}
+                    data-testid="wi-import-target-network"
+                    onChange={() => setTarget('network')}
+                  />
+                  Your network: people you know, who can introduce you (LinkedIn connections). Not on the board.
+                </label>
+                <label class="wi-check">
+                  <input
+                    type="radio"
+                    name="target"
+                    value="pipeline"
+                    checked={target === 'pipeline'}
+                    data-testid="wi-import-target-pipeline"
+                    onChange={() => setTarget('pipeline')}
+                  />
+                  The pipeline: people you plan to ask for an informational interview, as prospects on the board.
+                </label>
+              </fieldset>
               <fieldset>
                 <legend>Someone already in Warm Intro (same LinkedIn URL or e-mail)</legend>
                 <label class="wi-check">
@@ -166,7 +196,8 @@ function ImportPanel() {
       )}
       {result && (
         <p role="status" data-testid="wi-import-result">
-          {result} <a href="#/board">See them on the board</a>
+          {result.text}{' '}
+          {result.target === 'network' ? <a href="#/network">See your network</a> : <a href="#/board">See them on the board</a>}
         </p>
       )}
       <Status error={action.error} testId="wi-import" />

@@ -90,6 +90,12 @@ export function Insights() {
           detail={`${data.askedForReferrals} of ${data.interviewed} asked for two more names`}
           testId="wi-insight-referrals"
         />
+        <Stat
+          label="Introductions made"
+          value={String(data.introductions?.made ?? 0)}
+          detail={`of ${data.introductions?.asked ?? 0} asked`}
+          testId="wi-insight-introductions"
+        />
       </dl>
 
       <div class="wi-insights__grid">
@@ -115,6 +121,36 @@ export function Insights() {
         </section>
 
         <div>
+          <section class="wi-panel" aria-labelledby="wi-introducers-title">
+            <h2 id="wi-introducers-title">Introductions, per introducer</h2>
+            {data.introductions?.byIntroducer.length ? (
+              <table class="wi-table" data-testid="wi-insight-introducers">
+                <thead>
+                  <tr>
+                    <th scope="col">Introducer</th>
+                    <th scope="col">Asked</th>
+                    <th scope="col">Made</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {data.introductions.byIntroducer.map((i) => (
+                    <tr key={i.contactId}>
+                      <th scope="row">
+                        <a href={contactHref(i.contactId)}>{i.name}</a>
+                      </th>
+                      <td>{i.asked}</td>
+                      <td>{i.made}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            ) : (
+              <p class="wi-quiet">
+                No introductions asked yet. On a LinkedIn profile, Warm Intro lists who in your network can introduce you; ask one of them from the
+                sidebar or a contact's page.
+              </p>
+            )}
+          </section>
           <section class="wi-panel" aria-labelledby="wi-themes-title">
             <h2 id="wi-themes-title">Themes among the people you met</h2>
             {data.themes.length ? (

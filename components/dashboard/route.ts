@@ -1,13 +1,13 @@
 import { useEffect, useState } from 'preact/hooks';
 import { STAGES, type Stage } from '../../lib/stages';
 
-export const VIEWS = ['board', 'insights', 'templates', 'settings', 'data'] as const;
+export const VIEWS = ['board', 'network', 'insights', 'templates', 'settings', 'data'] as const;
 export type View = (typeof VIEWS)[number];
 
 export type Route = { view: View; stage?: Stage } | { view: 'contact'; id: string };
 
 /**
- * `#/board` (the default), `#/board?stage=scheduled`, `#/contact/<id>`, `#/insights`,
+ * `#/board` (the default), `#/board?stage=scheduled`, `#/contact/<id>`, `#/network`, `#/insights`,
  * `#/templates`, `#/settings`, `#/data`. Anything else is the board.
  */
 export function parseHash(hash: string): Route {
