@@ -19,11 +19,15 @@ export interface StageFacts {
 export interface InsertedTemplate {
   contactId: string;
   kind: AttemptKind;
+  /** An "Ask for an introduction" note: the introduction it asks for (its send marks it asked). */
+  introductionId?: string | null;
 }
 
 export interface PlannedAttempt {
   contactId: string;
   kind: AttemptKind;
+  /** For `intro-request`: the introduction asked for. */
+  introductionId?: string | null;
   /** Why: shown in logs and tests. */
   reason: 'template' | 'stage';
 }

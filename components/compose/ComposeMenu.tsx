@@ -1,7 +1,7 @@
 import { useId, useMemo, useState } from 'preact/hooks';
 import { etiquetteWarnings } from '../../lib/cadence';
 import { ask, type ClientError } from '../../lib/client';
-import type { ContactView } from '../../lib/messages';
+import type { ContactView, IntroductionView } from '../../lib/messages';
 import type { ComposeSettings, Template, TemplateId } from '../../lib/schemas';
 import { kindFromStage } from '../../lib/send';
 import { STAGE_LABELS } from '../../lib/stages';
@@ -38,7 +38,17 @@ const SHORT_LABEL: Record<string, string> = {
   'thank-you': 'Thank-you',
   'connect-note': 'Connect note',
   update: 'Update',
+  'intro-request': 'Introduction',
 };
+
+/** "Ask for an introduction" is offered to someone asked (or about to be asked) to introduce you. */
+export const INTRO_TEMPLATE: TemplateId = 'intro-request';
+
+/** The introductions this contact may be asked for now: they are the introducer, and it is still open. */
+export function openIntroductions(view: ContactView | null): IntroductionView[] {
+  if (!view) return [];
+  return (view.introductions ?? []).filter((i) => i.introducerId === view.contact.id && (i.status === 'suggested' || i.status === 'asked'));
+}
 
 /** Why a variable may be empty, and where to fix it for good. */
 const MISSING_LABEL: Record<string, { label: string; why: string }> = {
@@ -50,10 +60,14 @@ const MISSING_LABEL: Record<string, { label: string; why: string }> = {
   firstName: { label: 'Their first name', why: 'is not recorded' },
   fullName: { label: 'Their name', why: 'is not recorded' },
   meetingMinutes: { label: 'Minutes you ask for', why: 'is not set' },
+  targetName: { label: 'Who you want to meet', why: 'is not recorded for this introduction' },
+  targetFirstName: { label: "Their first name", why: 'is not recorded for this introduction' },
+  targetCompany: { label: 'Where they work', why: 'is not recorded for this introduction' },
+  introReason: { label: 'Why you want to meet them', why: 'was not written down — a sentence helps the introducer' },
 };
 const SETTINGS_VARIABLES = new Set(['userName', 'fieldOfInterest']);
 /** Filled from another variable when that one is typed in, so only the source is asked for. */
-const DERIVED: Record<string, string> = { referrerFirstName: 'referrerName', firstName: 'fullName' };
+const DERIVED: Record<string, string> = { referrerFirstName: 'referrerName', firstName: 'fullName', targetFirstName: 'targetName' };
 
 function templateHint(id: TemplateId, view: ContactView | null, settings: ComposeSettings | undefined): string {
   switch (id) {
@@ -71,6 +85,8 @@ function templateHint(id: TemplateId, view: ContactView | null, settings: Compos
       return 'After meeting: connect with thanks';
     case 'update':
       return 'Closing the loop';
+    case 'intro-request':
+      return 'Ask them to introduce you, with a note to forward';
     default:
       return '';
   }
@@ -94,10 +110,12 @@ function usePreview(
   settings: ComposeSettings | undefined,
   typed: Record<string, string>,
   short: boolean,
+  intro: IntroductionView | null,
 ) {
   return useMemo(() => {
     if (!template || !view || !settings) return null;
-    const base: TemplateContext = templateContext({ contact: view.contact, referrerName: view.referrerName, settings });
+    const introduction = template.id === INTRO_TEMPLATE && intro ? { targetName: intro.targetName, targetCompany: intro.targetCompany, why: intro.why } : null;
+    const base: TemplateContext = templateContext({ contact: view.contact, referrerName: view.referrerName, settings, introduction });
     const first = renderForContact(template, base, { short });
     // Unknown placeholders (a typo in an edited template) are asked for like missing ones, so the
     // mail never shows a raw `{name}`; left blank they become a visible `[name]`.
@@ -110,7 +128,7 @@ function usePreview(
     const rendered = renderForContact(template, ctx, { short });
     const asked = [...first.missing, ...first.unknown].filter((name) => !(DERIVED[name] && first.missing.includes(DERIVED[name]!)));
     return { rendered, asked, unknown: new Set(first.unknown) };
-  }, [template, view, settings, typed, short]);
+  }, [template, view, settings, typed, short, intro]);
 }
 
 /** Pipeline contacts matching the compose's recipients (undefined while loading). */
@@ -150,7 +168,7 @@ function MenuBody({ snapshot, matched, onInsert, onClose, now = Date.now }: Prop
   const settings = settingsAsk.data;
   const linkedIn = snapshot.channel === 'linkedin' ? snapshot : null;
   const email = snapshot.channel === 'linkedin' ? null : snapshot;
-  const offered = templatesFor(snapshot);
+  const baseOffer = templatesFor(snapshot);
   // A limited field (an invitation note) gets the short form, and what is left of its limit.
   const room = linkedIn && linkedIn.maxLength !== null ? Math.max(0, linkedIn.maxLength - linkedIn.used) : null;
   const short = room !== null;
@@ -158,6 +176,7 @@ function MenuBody({ snapshot, matched, onInsert, onClose, now = Date.now }: Prop
   const [chosenId, setChosenId] = useState<string | null>(null);
   const [linked, setLinked] = useState<ContactView | null>(null);
   const [templateId, setTemplateId] = useState<TemplateId | null>(null);
+  const [introId, setIntroId] = useState<string | null>(null);
   const [typed, setTyped] = useState<Record<string, string>>({});
   const [replaceSubject, setReplaceSubject] = useState(false);
   /** The note as the user shortened it, for the text it was edited from. */
@@ -168,18 +187,25 @@ function MenuBody({ snapshot, matched, onInsert, onClose, now = Date.now }: Prop
   const wantedId = chosenId ?? linked?.contact.id ?? null;
   const view = views.find((v) => v.contact.id === wantedId) ?? (linked && linked.contact.id === wantedId ? linked : null) ?? views[0] ?? null;
 
+  const intros = useMemo(() => openIntroductions(view), [view]);
+  const intro = intros.find((i) => i.id === introId) ?? intros[0] ?? null;
+  const offered = useMemo(() => (intros.length ? [...baseOffer, INTRO_TEMPLATE] : baseOffer), [baseOffer, intros.length]);
+
   const suggested = useMemo(() => {
     if (!view) return null;
+    // Someone you know but are not asking for an interview, or an introduction not asked yet.
+    if (intros.length && (view.contact.inPipeline === 0 || intros.some((i) => i.status === 'suggested'))) return INTRO_TEMPLATE;
+    if (view.contact.inPipeline === 0) return null;
     const kind = kindFromStage({ ...view.status, repliedAt: view.contact.repliedAt });
     // Past the 3/6 rule's last note the advice is to move on, not to suggest another one.
     if (kind === 'follow-up' && view.status.attemptsUsed >= view.status.attemptsAllowed) return null;
     // After a meeting, an invitation goes with the connect note (a thank-you of its own).
     if (kind === 'thank-you' && linkedIn?.composer === 'invitation') return 'connect-note';
     return kind ? (offered.find((id) => id === kind) ?? null) : null;
-  }, [view, offered, linkedIn?.composer]);
+  }, [view, offered, intros, linkedIn?.composer]);
   const selectedId = templateId ?? suggested;
   const template = templates.data?.find((t) => t.id === selectedId) ?? null;
-  const preview = usePreview(template, view, settings, typed, short);
+  const preview = usePreview(template, view, settings, typed, short, intro);
 
   const loadError = matched.error ?? templates.error ?? settingsAsk.error;
   if (loadError) {
@@ -228,6 +254,7 @@ function MenuBody({ snapshot, matched, onInsert, onClose, now = Date.now }: Prop
         contactId: view.contact.id,
         templateId: template.id,
         kind: template.kind,
+        ...(template.id === INTRO_TEMPLATE && intro ? { introductionId: intro.id } : {}),
         subject: email ? preview.rendered.subject : '',
         subjectMode,
         body,
@@ -321,6 +348,20 @@ function MenuBody({ snapshot, matched, onInsert, onClose, now = Date.now }: Prop
         })}
       </div>
 
+      {view && template?.id === INTRO_TEMPLATE && intros.length > 1 && (
+        <label class="wi-field">
+          <span>Introduction to</span>
+          <select value={intro?.id} data-testid="wi-intro-select" onChange={(e) => (setIntroId((e.target as HTMLSelectElement).value), setEdit(null))}>
+            {intros.map((i) => (
+              <option key={i.id} value={i.id}>
+                {i.targetName}
+                {i.targetCompany ? ` (${i.targetCompany})` : ''}
+                {i.status === 'asked' ? ' · asked' : ''}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
       {view && template && preview && (
         <section class="wi-preview" aria-label="Preview">
           {warnings.length > 0 && (

@@ -49,6 +49,8 @@ export interface InsertPlan {
   contactId: string;
   templateId: TemplateId;
   kind: AttemptKind;
+  /** "Ask for an introduction": the introduction the note asks for. */
+  introductionId?: string | null;
   subject: string;
   subjectMode: 'fill-if-empty' | 'replace' | 'keep';
   body: string;

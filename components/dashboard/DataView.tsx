@@ -136,8 +136,8 @@ function ImportPanel() {
                 void action.run(async () => {
                   // One message, one transaction: a failure imports nothing.
                   const r = await ask('contacts.import', { contacts: parsed.drafts, duplicates, target });
-                  const where = target === 'network' ? 'into your network, not the board' : 'into the pipeline, as prospects on the board';
-                  setResult({ text: `Imported: ${n(r.added)} added, ${n(r.merged)} merged, ${n(r.skipped)} skipped — ${where}.`, target });
+                  const where = target === 'network' ? 'They are in your network, not on the board.' : 'They are on the board, as prospects.';
+                  setResult({ text: `Imported: ${n(r.added)} added, ${n(r.merged)} merged, ${n(r.skipped)} skipped. ${where}`, target });
                 });
               }}
             >

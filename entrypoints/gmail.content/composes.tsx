@@ -153,7 +153,7 @@ export function createComposeManager(
       if (input && (plan.subjectMode === 'replace' || !input.value.trim())) setSubject(input, plan.subject);
     }
     insertBody(compose.body, plan.body);
-    entry.inserted = { contactId: plan.contactId, kind: plan.kind };
+    entry.inserted = { contactId: plan.contactId, kind: plan.kind, introductionId: plan.introductionId ?? null };
   };
 
   const onSend = (entry: Entry) => {
@@ -269,6 +269,7 @@ export async function countSend(
     contacts: views.map((v) => ({
       id: v.contact.id,
       emails: v.contact.emails,
+      inPipeline: v.contact.inPipeline,
       stage: v.contact.stage,
       attemptsUsed: v.status.attemptsUsed,
       firstAttemptAt: v.status.firstAttemptAt,
@@ -276,7 +277,7 @@ export async function countSend(
     })),
   });
   for (const p of plan) {
-    await ask('attempt.record', { contactId: p.contactId, channel: 'email', kind: p.kind, ...details });
+    await ask('attempt.record', { contactId: p.contactId, channel: 'email', kind: p.kind, ...details, introductionId: p.introductionId ?? null });
   }
   return plan;
 }

@@ -166,7 +166,7 @@ export function createComposerManager(
           : 'LinkedIn did not take the text. Click into the message box and try again.',
       );
     }
-    entry.inserted = { contactId: plan.contactId, kind: plan.kind, recipient: recipientKey(composer.recipient) };
+    entry.inserted = { contactId: plan.contactId, kind: plan.kind, introductionId: plan.introductionId ?? null, recipient: recipientKey(composer.recipient) };
   };
 
   const onSend = (entry: Entry, sent: { text: string; recipient: ComposerPerson | null }) => {
@@ -276,7 +276,8 @@ export async function countLinkedInSend(
   let matched = null;
   if (!byTemplate && sent.recipient?.profileUrl) {
     const view = await ask('contact.lookup', { profileUrl: sent.recipient.profileUrl });
-    if (view) {
+    // Someone only in your network (not asked for an interview): a plain message is no attempt.
+    if (view && view.contact.inPipeline !== 0) {
       matched = {
         id: view.contact.id,
         stage: view.contact.stage,
@@ -287,6 +288,6 @@ export async function countLinkedInSend(
     }
   }
   const plan = attemptForLinkedInSend({ text: sent.text, recipient: sent.recipient, inserted, matched });
-  if (plan) await ask('attempt.record', { contactId: plan.contactId, channel: 'linkedin', kind: plan.kind, subject: null });
+  if (plan) await ask('attempt.record', { contactId: plan.contactId, channel: 'linkedin', kind: plan.kind, subject: null, introductionId: plan.introductionId ?? null });
   return plan;
 }

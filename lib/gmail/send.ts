@@ -20,6 +20,8 @@ import { kindFromStage, type InsertedTemplate, type PlannedAttempt, type StageFa
 export interface SendContact extends StageFacts {
   id: string;
   emails: readonly string[];
+  /** 0: only in your network (not asked for an interview): a plain message to them is no attempt. */
+  inPipeline?: 0 | 1;
 }
 
 export interface SentMessage {
@@ -45,14 +47,14 @@ export function attemptsForSend(input: {
   if (inserted) {
     const target = contacts.find((c) => c.id === inserted.contactId);
     // The template was written for them and they still receive it (To, Cc or Bcc): that is the attempt.
-    if (target && addressed(target, everyone)) return [{ contactId: target.id, kind: inserted.kind, reason: 'template' }];
+    if (target && addressed(target, everyone)) return [{ contactId: target.id, kind: inserted.kind, reason: 'template', ...(inserted.introductionId ? { introductionId: inserted.introductionId } : {}) }];
     // Otherwise the recipient it was written for was removed: fall back to what the stages say.
   }
 
   const out: PlannedAttempt[] = [];
   const seen = new Set<string>();
   for (const c of contacts) {
-    if (seen.has(c.id) || !addressed(c, to)) continue;
+    if (seen.has(c.id) || !addressed(c, to) || c.inPipeline === 0) continue;
     seen.add(c.id);
     const kind = kindFromStage(c);
     if (kind) out.push({ contactId: c.id, kind, reason: 'stage' });

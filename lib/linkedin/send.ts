@@ -47,7 +47,7 @@ export function attemptForLinkedInSend(input: {
   const key = recipientKey(recipient);
   // Same key, including none at all: the same group conversation, for which the user picked the contact.
   if (inserted && inserted.recipient === key) {
-    return { contactId: inserted.contactId, kind: inserted.kind, reason: 'template' };
+    return { contactId: inserted.contactId, kind: inserted.kind, reason: 'template', ...(inserted.introductionId ? { introductionId: inserted.introductionId } : {}) };
   }
   if (!matched) return null;
   const kind = kindFromStage(matched);

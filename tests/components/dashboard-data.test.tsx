@@ -47,8 +47,10 @@ describe('Import & export', () => {
     ]);
     expect(await axeViolations()).toEqual([]);
     fireEvent.click(screen.getByTestId('wi-import-confirm'));
-    expect((await screen.findByTestId('wi-import-result')).textContent).toMatch(/^Imported: 2 added, 0 merged, 0 skipped\./);
-    expect((await repo.summary()).counts.prospect).toBe(2);
+    expect((await screen.findByTestId('wi-import-result')).textContent).toMatch(/^Imported: 2 added, 0 merged, 0 skipped\. They are in your network, not on the board\./);
+    // LinkedIn's connections are people you know: the network, not the board.
+    expect((await repo.summary()).counts.prospect).toBe(0);
+    expect((await repo.summary()).network).toBe(2);
     expect((await repo.lookup({ email: 'marcus@example.org' }))?.contact).toMatchObject({ name: 'Marcus Lindqvist', headline: 'UX Researcher' });
   });
 
@@ -57,17 +59,37 @@ describe('Import & export', () => {
     await repo.logContact({ name: 'Marcus L.', emails: ['marcus@example.org'] });
     render(<Dashboard />);
     choose('wi-import-file', new File([LINKEDIN], 'Connections.csv'));
+    // Into the pipeline, by choice: the network goes by default (see the next test).
+    fireEvent.click(await screen.findByTestId('wi-import-target-pipeline'));
     fireEvent.click(await screen.findByTestId('wi-import-skip'));
     fireEvent.click(screen.getByTestId('wi-import-confirm'));
     expect((await screen.findByTestId('wi-import-result')).textContent).toMatch(/1 added, 0 merged, 1 skipped/);
     expect((await repo.lookup({ email: 'marcus@example.org' }))?.contact.company).toBeNull();
 
     choose('wi-import-file', new File([LINKEDIN], 'Connections.csv'));
+    fireEvent.click(await screen.findByTestId('wi-import-target-pipeline'));
     fireEvent.click(await screen.findByLabelText(/^Merge/));
     fireEvent.click(screen.getByTestId('wi-import-confirm'));
     expect((await screen.findByTestId('wi-import-result')).textContent).toMatch(/0 added, 2 merged, 0 skipped/);
     expect((await repo.lookup({ email: 'marcus@example.org' }))?.contact).toMatchObject({ name: 'Marcus L.', company: 'Fabrikam' });
     expect(await repo.db.contacts.count()).toBe(2);
+  });
+
+  it('offers the network for LinkedIn connections and the pipeline for any other CSV, and says where people went', async () => {
+    const { repo } = installFakeBackground('extension');
+    render(<Dashboard />);
+    choose('wi-import-file', new File([LINKEDIN], 'Connections.csv'));
+    expect(((await screen.findByTestId('wi-import-target-network')) as HTMLInputElement).checked).toBe(true);
+    expect((screen.getByTestId('wi-import-target-pipeline') as HTMLInputElement).checked).toBe(false);
+
+    choose('wi-import-file', new File(['Name,Email\r\nJonas Berg,jonas@example.org\r\n'], 'people.csv'));
+    await waitFor(() => expect(screen.getByTestId('wi-import-summary').textContent).toMatch(/^1 contact ready from people\.csv\./));
+    expect((screen.getByTestId('wi-import-target-pipeline') as HTMLInputElement).checked).toBe(true);
+    fireEvent.click(screen.getByTestId('wi-import-confirm'));
+    const result = await screen.findByTestId('wi-import-result');
+    expect(result.textContent).toMatch(/^Imported: 1 added, 0 merged, 0 skipped\. They are on the board, as prospects\./);
+    expect(within(result).getByRole('link').getAttribute('href')).toBe('#/board');
+    expect((await repo.summary()).counts.prospect).toBe(1);
   });
 
   it('shows a progress bar while reading a large file', async () => {

@@ -84,8 +84,10 @@ describe('the dashboard and popup in real Chromium', () => {
     await page.goto(extensionUrl(extensionId, 'dashboard.html#/data'));
     await page.getByTestId('wi-import-file').setInputFiles({ name: 'Connections.csv', mimeType: 'text/csv', buffer: Buffer.from(connectionsCsv()) });
     await expect.poll(() => page.getByTestId('wi-import-summary').textContent(), { timeout: 20_000 }).toMatch(/^1,000 contacts ready from Connections\.csv \(LinkedIn connections export\)\./);
+    // LinkedIn's connections go to the network unless asked otherwise: this suite works the board.
+    await page.getByTestId('wi-import-target-pipeline').check();
     await page.getByTestId('wi-import-confirm').click();
-    await expect.poll(() => page.getByTestId('wi-import-result').textContent(), { timeout: 20_000 }).toMatch(/^Imported: 1,000 added, 0 merged, 0 skipped\./);
+    await expect.poll(() => page.getByTestId('wi-import-result').textContent(), { timeout: 20_000 }).toMatch(/^Imported: 1,000 added, 0 merged, 0 skipped\. They are on the board/);
   });
 
   it('shows the counts in the popup', async () => {
