@@ -99,7 +99,8 @@ async function startSink() {
 /**
  * Launch Firefox with the built add-on, installed as a temporary add-on (as `about:debugging` and
  * `web-ext run` do). Each launch writes its prefs into the profile; pass the same `userDataDir` again
- * to relaunch a profile (the add-on is installed again under the same id and UUID, and keeps its data).
+ * to relaunch a profile: the add-on is installed again under the same id and UUID, so it finds its
+ * IndexedDB again (Firefox keeps a temporary add-on's storage when it quits; no pref forces that).
  *
  * @param {{ userDataDir?: string, headless?: boolean, extension?: string }} [options]
  */
@@ -128,10 +129,6 @@ export async function launchFirefox({ userDataDir, headless = true, extension = 
     extraPrefsFirefox: {
       ...QUIET_PREFS,
       'extensions.webextensions.uuids': JSON.stringify({ [geckoId]: FIREFOX_EXTENSION_UUID }),
-      // A temporary add-on is uninstalled when Firefox quits; a user's installed add-on is not. These
-      // keep its origin and storage across that uninstall, so a relaunch looks like a user's restart.
-      'extensions.webextensions.keepStorageOnUninstall': true,
-      'extensions.webextensions.keepUuidOnUninstall': true,
       'network.proxy.type': 1,
       'network.proxy.http': '127.0.0.1',
       'network.proxy.http_port': sink.port,
