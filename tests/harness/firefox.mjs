@@ -30,8 +30,9 @@ export const FIREFOX_INSTALL_HINT =
   'No Firefox found. Install it (Debian/Ubuntu: `sudo apt-get install -y firefox-esr`; macOS: `brew install --cask firefox`) ' +
   'or point FIREFOX_PATH at a Firefox binary. The Firefox end-to-end tests need a real browser and never skip.';
 
-export function findFirefox() {
-  const found = CANDIDATES.find((p) => p && existsSync(p));
+/** The first Firefox binary that exists; throws the install hint when there is none. */
+export function findFirefox(candidates = CANDIDATES) {
+  const found = candidates.find((p) => p && existsSync(p));
   if (!found) throw new Error(FIREFOX_INSTALL_HINT);
   return found;
 }

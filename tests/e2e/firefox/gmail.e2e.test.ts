@@ -123,6 +123,7 @@ describe('Gmail compose in real Firefox (the MV2 add-on)', () => {
     expect(await bodyOf(first)).not.toContain('Marcus');
     await gmail.close();
   });
+
   it('reached no network: every web request was a fixture page, and nothing got past to the sink proxy', () => {
     expect(ff.requests.length).toBeGreaterThan(0);
     expect(ff.requests.filter((r) => !r.served)).toEqual([]);

@@ -136,6 +136,7 @@ describe('LinkedIn in real Firefox (the MV2 add-on)', () => {
     expect((await allByTestId(page, 'wi-li-template-button')).length).toBe(1);
     await page.close();
   });
+
   it('reached no network: every web request was a fixture page, and nothing got past to the sink proxy', () => {
     expect(ff.requests.length).toBeGreaterThan(0);
     expect(ff.requests.filter((r) => !r.served)).toEqual([]);
