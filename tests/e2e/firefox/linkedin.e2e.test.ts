@@ -54,6 +54,29 @@ describe('LinkedIn in real Firefox (the MV2 add-on)', () => {
     await page.close();
   });
 
+  it('names the person on every profile layout (2023–24, rebuilt 2026 with hashed classes, German, SPA, diacritics)', async () => {
+    const layouts: Array<[string, string]> = [
+      [OLIVIA, 'Olivia Hartmann'],
+      ['https://www.linkedin.com/in/daniel-okafor-7e21c9a4/', 'Daniel Okafor'],
+      ['https://www.linkedin.com/in/jonas-becker-1f0e7d33/', 'Jonas Becker'],
+      [MARCUS, 'Marcus Lindqvist'],
+      ['https://www.linkedin.com/in/samira-haddad-6d2e9b14/', 'Samira Haddad'],
+      ['https://www.linkedin.com/in/zo%C3%AB-%C3%A5ngstr%C3%B6m-%C5%82ukasiewicz-9c1d2e3f/', 'Zoë Ångström-Łukasiewicz 🚀'],
+    ];
+    const page = await ff.newPage({
+      routes: [
+        [/^https:\/\/www\.linkedin\.com\/in\/daniel-okafor-7e21c9a4\//, 'linkedin-profile-hashed.html'],
+        [/^https:\/\/www\.linkedin\.com\/in\/jonas-becker-1f0e7d33\//, 'linkedin-profile-de.html'],
+      ],
+    });
+    for (const [url, name] of layouts) {
+      await page.goto(url);
+      await expect.poll(() => testIdText(page, 'wi-profile-name'), { timeout: 10_000 }).toBe(name);
+      expect(await page.$$eval('warm-intro-sidebar', (els) => els.length)).toBe(1);
+    }
+    await page.close();
+  });
+
   it('follows LinkedIn’s in-page navigation to the next person, with one sidebar', async () => {
     const page = await ff.newPage();
     await page.goto(MARCUS);
