@@ -54,7 +54,7 @@ describe('LinkedIn in real Firefox (the MV2 add-on)', () => {
     await page.close();
   });
 
-  it('names the person on every profile layout (2023–24, rebuilt 2026 with hashed classes, German, SPA, diacritics)', async () => {
+  it('names the person on every profile layout (2023–24, the 2025–26 hashed-class rebuild, German, SPA, diacritics)', async () => {
     const layouts: Array<[string, string]> = [
       [OLIVIA, 'Olivia Hartmann'],
       ['https://www.linkedin.com/in/daniel-okafor-7e21c9a4/', 'Daniel Okafor'],
@@ -157,6 +157,21 @@ describe('LinkedIn in real Firefox (the MV2 add-on)', () => {
     expect((await bg<View>(ext, 'contact.lookup', { id: contact.id })).contact.stage).toBe('requested');
     await sleep(300);
     expect((await allByTestId(page, 'wi-li-template-button')).length).toBe(1);
+    await page.close();
+  });
+
+  it('finds message bubbles that LinkedIn mounts inside an open shadow root of the page (through Firefox’s wrappers)', async () => {
+    const page = await ff.newPage({ routes: [[/^https:\/\/www\.linkedin\.com\//, 'linkedin-interop-bubbles.html']] });
+    await page.goto('https://www.linkedin.com/feed/');
+    await sleep(300);
+    expect(await countTestId(page, 'wi-li-template-button')).toBe(0);
+    // The page itself (not the add-on) attaches the shadow root, as LinkedIn's interop shell does.
+    await page.evaluate(() => {
+      const root = document.getElementById('interop-outlet')!.attachShadow({ mode: 'open' });
+      root.append((document.querySelector('template[data-fx="interop-overlay"]') as HTMLTemplateElement).content.cloneNode(true));
+      document.querySelector('main')!.append(document.createElement('div'));
+    });
+    await expect.poll(() => countTestId(page, 'wi-li-template-button'), { timeout: 10_000 }).toBe(2);
     await page.close();
   });
 
