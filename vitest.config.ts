@@ -45,7 +45,9 @@ export default defineConfig({
           environment: 'node',
           include: ['tests/e2e/firefox/**/*.e2e.test.ts'],
           fileParallelism: false,
-          // After the other projects, so two browsers never compete for the machine's cores.
+          // A group of its own: after unit and component, and never at the same time as the Chromium
+          // e2e files (vitest runs those, fileParallelism off, in a last group), so two browsers never
+          // compete for the machine's cores.
           sequence: { groupOrder: 1 },
           testTimeout: 60_000,
           hookTimeout: 60_000,
