@@ -60,6 +60,7 @@ const QUIET_PREFS = {
   'browser.topsites.contile.enabled': false,
   'captivedetect.canonicalURL': '',
   'datareporting.healthreport.uploadEnabled': false,
+  'dom.push.connection.enabled': false,
   'datareporting.policy.dataSubmissionEnabled': false,
   'extensions.blocklist.enabled': false,
   'extensions.getAddons.cache.enabled': false,
