@@ -3,11 +3,8 @@ import type { ElementHandle, Page } from 'puppeteer-core';
 // Helpers for the Firefox journeys (puppeteer-core over WebDriver BiDi). `>>>` is puppeteer's deep
 // combinator: it looks inside open shadow roots, where Warm Intro's injected UI lives.
 
-/**
- * The WebExtension API inside a page (evaluated there). Never the bare name `browser` in evaluated code:
- * WxtVitest rewrites that identifier to its fake, which does not exist in the page.
- */
-export const webext = () => (globalThis as any).browser;
+// In code evaluated in a page, reach the WebExtension API as `(globalThis as any).browser`, never by
+// the bare name `browser`: WxtVitest rewrites that identifier to its fake, which the page does not have.
 
 /** Ask the background from an extension page, through the real message protocol; throws on an error reply. */
 export async function bg<T = any>(page: Page, type: string, payload?: unknown): Promise<T> {
