@@ -1,8 +1,9 @@
 import preact from '@preact/preset-vite';
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
 import { WxtVitest } from 'wxt/testing/vitest-plugin';
 
-// Three layers, one command (`npm test`): unit (node), component (happy-dom), end-to-end (real Chromium).
+// Three layers, one command (`npm test`): unit (node), component (happy-dom), end-to-end in real
+// Chromium and then in real Firefox ESR (tests/e2e/firefox).
 export default defineConfig({
   plugins: [WxtVitest(), preact()],
   test: {
@@ -31,7 +32,23 @@ export default defineConfig({
           name: 'e2e',
           environment: 'node',
           include: ['tests/e2e/**/*.e2e.test.ts'],
+          exclude: [...configDefaults.exclude, 'tests/e2e/firefox/**'],
           fileParallelism: false,
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'e2e-firefox',
+          environment: 'node',
+          include: ['tests/e2e/firefox/**/*.e2e.test.ts'],
+          fileParallelism: false,
+          // A group of its own: after unit and component, and never at the same time as the Chromium
+          // e2e files (vitest runs those, fileParallelism off, in a last group), so two browsers never
+          // compete for the machine's cores.
+          sequence: { groupOrder: 1 },
           testTimeout: 60_000,
           hookTimeout: 60_000,
         },

@@ -22,12 +22,30 @@ export default defineConfig({
           browser_specific_settings: {
             gecko: {
               id: 'warm-intro@warm-intro.invalid',
-              strict_min_version: '115.0',
+              // data_collection_permissions (required on AMO) is read from Firefox 140 on the desktop
+              // (the current ESR) and 142 on Android; older versions reject or ignore it.
+              strict_min_version: '140.0',
               data_collection_permissions: { required: ['none'] },
             },
+            gecko_android: { strict_min_version: '142.0' },
           },
         }
       : {}),
   }),
   vite: () => ({ plugins: [preact()] }),
+  // `wxt zip -b firefox` also writes the sources zip AMO asks for: only what the build reads, so a
+  // reviewer can rebuild the submitted add-on with `npm ci && npm run build:firefox` (README, "Store").
+  zip: {
+    includeSources: [
+      'package.json',
+      'package-lock.json',
+      'README.md',
+      'tsconfig.json',
+      'wxt.config.ts',
+      'entrypoints/**',
+      'components/**',
+      'lib/**',
+      'public/**',
+    ],
+  },
 });

@@ -43,7 +43,8 @@ type Field =
   | 'tags'
   | 'notes'
   | 'referrer'
-  | 'stage';
+  | 'stage'
+  | 'connectedOn';
 
 // Matched after lower-casing and dropping everything but letters and digits ("E-mail Address" → "emailaddress").
 const SYNONYMS: Record<Field, string[]> = {
@@ -59,6 +60,7 @@ const SYNONYMS: Record<Field, string[]> = {
   notes: ['notes', 'note', 'comments', 'comment'],
   referrer: ['referrer', 'referred by', 'referral', 'introduced by', 'intro from', 'introducer'],
   stage: ['stage', 'status'],
+  connectedOn: ['connected on', 'connected', 'connection date', 'date connected'],
 };
 
 const COLUMN_LABEL: Record<Field, string> = {
@@ -74,6 +76,7 @@ const COLUMN_LABEL: Record<Field, string> = {
   notes: 'Notes',
   referrer: 'Referrer',
   stage: 'Stage',
+  connectedOn: 'Connected On',
 };
 
 const key = (s: string) => s.toLowerCase().replace(/[^a-z0-9]/g, '');
@@ -177,7 +180,7 @@ export async function parseContactsFile(input: Uint8Array | string, options: Par
       result.errors.push({ line, reason: `More than ${MAX_IMPORT_ROWS.toLocaleString('en')} rows: split the file and import each part.` });
       break;
     }
-    const row = readRow(fields, columns, headerWidth);
+    const row = readRow(fields, columns, headerWidth, result.format);
     if ('reason' in row) {
       result.errors.push({ line, reason: row.reason });
       continue;
@@ -200,10 +203,39 @@ export async function parseContactsFile(input: Uint8Array | string, options: Par
   return result;
 }
 
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+
+/**
+ * LinkedIn's "Connected On" ("15 Mar 2024"; ISO "2024-03-15" in some exports) as UTC midnight, or
+ * null when the cell says something else (a connection date is a nicety, never a reason to fail).
+ */
+export function parseConnectedOn(text: string): number | null {
+  const t = text.trim();
+  let m = /^(\d{1,2})[ -]([A-Za-z]{3})[A-Za-z]*\.?[ ,-]+(\d{4})$/.exec(t);
+  if (m) {
+    const month = MONTHS.indexOf(m[2]!.toLowerCase());
+    return month < 0 ? null : valid(Date.UTC(Number(m[3]), month, Number(m[1])), Number(m[1]));
+  }
+  m = /^([A-Za-z]{3})[A-Za-z]*\.? (\d{1,2}),? (\d{4})$/.exec(t);
+  if (m) {
+    const month = MONTHS.indexOf(m[1]!.toLowerCase());
+    return month < 0 ? null : valid(Date.UTC(Number(m[3]), month, Number(m[2])), Number(m[2]));
+  }
+  m = /^(\d{4})-(\d{2})-(\d{2})/.exec(t);
+  if (m) return valid(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])), Number(m[3]));
+  return null;
+}
+
+function valid(ms: number, day: number): number | null {
+  // Date.UTC rolls 31 Feb over to March: such a date is not a date.
+  return Number.isFinite(ms) && ms >= 0 && new Date(ms).getUTCDate() === day ? ms : null;
+}
+
 function readRow(
   fields: string[],
   columns: Columns,
   headerWidth: number,
+  format: ImportParse['format'] = 'csv',
 ): { draft: ContactDraft; warning: string | null } | { reason: string } {
   const extra = fields.slice(headerWidth).filter((f) => f.trim() !== '');
   if (extra.length) {
@@ -256,6 +288,14 @@ function readRow(
     referrer: c.referrer,
   };
   if (stage) draft.stage = stage;
+  // LinkedIn's connections export describes your network: who, their position, since when.
+  if (format === 'linkedin' || columns.connectedOn) {
+    draft.network = {
+      source: format === 'linkedin' ? 'linkedin-export' : 'csv',
+      position: c.headline,
+      connectedOn: parseConnectedOn(one('connectedOn')),
+    };
+  }
   return { draft, warning };
 }
 

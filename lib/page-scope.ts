@@ -14,8 +14,5 @@ export const PAGE_SEARCH = { minChars: 2, maxResults: 8 } as const;
  */
 export const PAGE_LIMITS: Partial<Record<RequestType, Bucket>> = {
   'contact.find': { capacity: 10, refillMs: 1000 },
-  // A contact's view names the people they referred: without a limit a page could walk that graph
-  // at full speed. A sidebar asks once per profile and once per change, far below this.
-  'contact.lookup': { capacity: 30, refillMs: 250 },
   'settings.open': { capacity: 2, refillMs: 10_000 },
 };

@@ -63,8 +63,8 @@ function LogForm({ facts, profileUrl, manual }: { facts: ProfileFacts | null; pr
         company: manual ? company || null : facts!.company,
         location: manual ? null : facts!.location,
         profileUrl,
-        // TODO(issue 12): send `memberId: manual ? null : facts!.memberId ?? null` once contact.log's
-        // schema in lib/messages.ts accepts it (being added by the protocol work; not edited here).
+        // The member id ties this contact to LinkedIn's /in/<member id>/ links (message threads).
+        memberId: manual ? null : (facts?.memberId ?? null),
         referrer: pickedToReferrer(referrer),
         notes: note,
       }),

@@ -54,7 +54,8 @@ export function createProfileSidebar(ctx: ContentScriptContext, opts: { requestR
     );
   };
 
-  // Loaded on first use only: a bug report is rare, the content script's size is not.
+  // Runs on first use only. A dynamic import so it can be split off: WXT bundles a content script
+  // into one file today, so for now the (small) structure code still ships inside it.
   const copyStructure = async () => {
     const { pageStructure, structureRegion } = await import('../../lib/linkedin/page-structure');
     return pageStructure(structureRegion(document, profileSlug(location.href)));

@@ -4,11 +4,15 @@
  * profile, people you know at a company, badges on people lists). Page requests read through
  * indexes only (member id, profile URL, name key, company key): a few ms at 20,000 people.
  */
-import { Contact, type Introduction } from '../schemas';
-import { draftRecord, mergeContact } from './contacts';
+import Dexie from 'dexie';
+import { canonicalProfileUrl } from '../linkedin/url';
+import { companyKey, fold, nameKey, namesMatch } from '../names';
+import { Contact, Introduction, memberIdOf, STAGE_LABELS, type Attempt, type Meeting } from '../schemas';
+import { rankIntroducers, relationshipOf, type Candidate } from '../warm-path';
+import { draftRecord, findContact, logContact, mergeContact, updateContact } from './contacts';
 import { newId, parse, RepoError } from './core';
 import type { Repository } from './index';
-import type { Badge, CompanyPeople, ContactDraft, ImportResult, Introducer, NetworkPerson } from './types';
+import type { Badge, CompanyPeople, ContactDraft, ImportResult, Introducer, KnownPerson, NetworkPerson } from './types';
 
 export interface ProfileQuery {
   profileUrl?: string | null;
@@ -25,10 +29,6 @@ export interface IntroducerSave {
   introducer: { name: string; profileUrl?: string | null; memberId?: string | null };
   why?: string;
 }
-
-const notYet = (): never => {
-  throw new RepoError('internal', 'not yet');
-};
 
 /**
  * Add many people in one transaction (an import that fails writes nothing). A row matching an
@@ -103,48 +103,369 @@ export async function importContacts(
   });
 }
 
+function networkPerson(c: Contact): NetworkPerson {
+  return {
+    contactId: c.id,
+    name: c.name,
+    headline: c.headline,
+    company: c.company,
+    position: c.network?.position ?? null,
+    profileUrl: c.profileUrl,
+    connectedOn: c.network?.connectedOn ?? null,
+    stage: c.inPipeline === 1 ? c.stage : null,
+  };
+}
+
+/** Your network, by name, a page at a time; a query matches the start of any word of name or company. */
 export async function networkList(
-  _repo: Repository,
-  _input: { query?: string; offset?: number; limit?: number },
+  repo: Repository,
+  input: { query?: string; offset?: number; limit?: number },
 ): Promise<{ items: NetworkPerson[]; total: number }> {
-  return notYet();
+  const db = repo.db;
+  const offset = input.offset ?? 0;
+  const limit = input.limit ?? 50;
+  const words = fold(input.query ?? '').split(' ').filter(Boolean);
+  if (!words.length) {
+    const all = () => db.contacts.where('[inNetwork+nameKey]').between([1, Dexie.minKey], [1, Dexie.maxKey], true, true);
+    const [total, rows] = await Promise.all([all().count(), all().offset(offset).limit(limit).toArray()]);
+    return { items: rows.map(networkPerson), total };
+  }
+  // The longest word narrows most; the rest are checked on the few records it finds.
+  const first = words.reduce((a, b) => (b.length > a.length ? b : a));
+  const rows = await db.contacts
+    .where('words')
+    .startsWith(first)
+    .filter((c) => c.inNetwork === 1 && words.every((w) => c.words.some((cw) => cw.startsWith(w))))
+    .toArray();
+  const unique = [...new Map(rows.map((c) => [c.id, c])).values()].sort(
+    (a, b) => (a.nameKey < b.nameKey ? -1 : a.nameKey > b.nameKey ? 1 : a.name.localeCompare(b.name)),
+  );
+  return { items: unique.slice(offset, offset + limit).map(networkPerson), total: unique.length };
 }
 
-export async function toPipeline(_repo: Repository, _contactId: string): Promise<Contact> {
-  return notYet();
+/** "Ask for an informational interview": a network person joins the pipeline as a prospect. */
+export async function toPipeline(repo: Repository, contactId: string): Promise<Contact> {
+  const contact = await repo.contact(contactId);
+  if (contact.inPipeline === 1) return contact;
+  return updateContact(repo, contactId, { inPipeline: 1 });
 }
 
-export async function moveCandidates(_repo: Repository): Promise<{ count: number; answered: boolean }> {
-  return notYet();
+const MOVE_OFFER = 'moveOffer';
+
+/**
+ * Imported prospects nobody has done anything with: on the board, at the first stage, no attempts,
+ * meetings, notes, referrer, tags, snooze or e-mail… but a LinkedIn profile — that is what the old
+ * import of a connections export made. (Version 2 did not record where a contact came from, so
+ * "has a profile URL and nothing else of yours" stands in for "imported".)
+ */
+async function moveCandidateRecords(repo: Repository): Promise<Contact[]> {
+  const db = repo.db;
+  const idle = await db.contacts
+    .where('[inPipeline+stage]')
+    .equals([1, 'prospect'])
+    .filter((c) => !c.notes.trim() && !c.referrer && c.snoozedUntil === null && c.repliedAt === null && c.tags.length === 0 && c.profileUrl !== null)
+    .toArray();
+  if (!idle.length) return [];
+  const ids = idle.map((c) => c.id);
+  const [withAttempts, withMeetings, asked, referred] = await Promise.all([
+    db.attempts.where('contactId').anyOf(ids).keys(),
+    db.meetings.where('contactId').anyOf(ids).keys(),
+    db.introductions.where('targetId').anyOf(ids).keys(),
+    db.referrals.where('toContactId').anyOf(ids).keys(),
+  ]);
+  const busy = new Set([...withAttempts, ...withMeetings, ...asked, ...referred].map(String));
+  return idle.filter((c) => !busy.has(c.id));
 }
 
-export async function moveProspects(_repo: Repository): Promise<{ moved: number; token: string | null }> {
-  return notYet();
+export async function moveCandidates(repo: Repository): Promise<{ count: number; answered: boolean }> {
+  const [answered, candidates] = await Promise.all([repo.db.meta.get(MOVE_OFFER), moveCandidateRecords(repo)]);
+  return { count: candidates.length, answered: !!answered };
 }
 
-export async function undoMove(_repo: Repository, _token: string): Promise<{ restored: number }> {
-  return notYet();
+/** Move the idle imported prospects to the network, in one transaction; the token undoes it. */
+export async function moveProspects(repo: Repository): Promise<{ moved: number; token: string | null }> {
+  const db = repo.db;
+  const now = repo.now();
+  return repo.write(async () => {
+    const candidates = await moveCandidateRecords(repo);
+    const token = candidates.length ? newId() : null;
+    if (token) {
+      await db.undo.where('createdAt').below(now).delete();
+      await db.undo.add({
+        token,
+        kind: 'move-prospects',
+        createdAt: now,
+        before: candidates.map((c) => ({ id: c.id, inPipeline: c.inPipeline, network: c.network })),
+      });
+      await db.contacts.bulkPut(
+        candidates.map((c) =>
+          parse(
+            Contact,
+            { ...c, inPipeline: 0, network: c.network ?? { source: 'moved', connectedOn: null, position: c.headline }, updatedAt: now },
+            'contact',
+          ),
+        ),
+      );
+    }
+    await db.meta.put({ key: MOVE_OFFER, value: { answeredAt: now, moved: candidates.length, token } });
+    return { moved: candidates.length, token };
+  });
 }
 
-export async function dismissMove(_repo: Repository): Promise<void> {
-  return notYet();
+/** Put the moved people back on the board (those not changed since; the offer stays answered). */
+export async function undoMove(repo: Repository, token: string): Promise<{ restored: number }> {
+  const db = repo.db;
+  const now = repo.now();
+  return repo.write(async () => {
+    const row = await db.undo.get(token);
+    if (!row) throw new RepoError('not-found', 'That move can no longer be undone.');
+    const current = await db.contacts.bulkGet(row.before.map((b) => b.id));
+    const restored = row.before.flatMap((b, i) => {
+      const c = current[i];
+      // Someone put back on the board by hand since is left as they are.
+      if (!c || c.inPipeline === 1) return [];
+      return [parse(Contact, { ...c, inPipeline: b.inPipeline, network: b.network, updatedAt: now }, 'contact')];
+    });
+    await db.contacts.bulkPut(restored);
+    await db.undo.delete(token);
+    return { restored: restored.length };
+  });
 }
 
-export async function introducersForProfile(_repo: Repository, _query: ProfileQuery): Promise<Introducer[]> {
-  return notYet();
+/** "No thanks": the offer to move prospects is answered and not made again. */
+export async function dismissMove(repo: Repository): Promise<void> {
+  await repo.db.meta.put({ key: MOVE_OFFER, value: { answeredAt: repo.now(), moved: 0, token: null } });
 }
 
-export async function companyPeople(_repo: Repository, _company: string, _limit?: number): Promise<CompanyPeople> {
-  return notYet();
+/** Each contact's attempts and meetings, read through the contactId index. */
+async function histories(repo: Repository, ids: string[]): Promise<Map<string, { attempts: Attempt[]; meetings: Meeting[] }>> {
+  const map = new Map<string, { attempts: Attempt[]; meetings: Meeting[] }>(ids.map((id) => [id, { attempts: [], meetings: [] }]));
+  if (!ids.length) return map;
+  const [attempts, meetings] = await Promise.all([
+    repo.db.attempts.where('contactId').anyOf(ids).toArray(),
+    repo.db.meetings.where('contactId').anyOf(ids).toArray(),
+  ]);
+  for (const a of attempts) map.get(a.contactId)?.attempts.push(a);
+  for (const m of meetings) map.get(m.contactId)?.meetings.push(m);
+  return map;
 }
 
-export async function badges(_repo: Repository, _profileUrls: string[]): Promise<Record<string, Badge>> {
-  return notYet();
+/** Contacts whose profile URL or member id is one of `urls` (either form of LinkedIn profile link). */
+async function byProfileUrls(repo: Repository, urls: string[]): Promise<Map<string, Contact>> {
+  const canon = [...new Set(urls.map((u) => canonicalProfileUrl(u)).filter((u): u is string => !!u))];
+  const members = canon.map(memberIdOf).filter((m): m is string => !!m);
+  const [byUrl, byMember] = await Promise.all([
+    canon.length ? repo.db.contacts.where('profileUrl').anyOf(canon).toArray() : [],
+    members.length ? repo.db.contacts.where('memberId').anyOf(members).toArray() : [],
+  ]);
+  const found = new Map<string, Contact>();
+  for (const c of byMember) found.set(`https://www.linkedin.com/in/${encodeURIComponent(c.memberId!)}/`, c);
+  for (const c of byUrl) if (c.profileUrl) found.set(c.profileUrl, c);
+  return found;
 }
 
+/** The people a page's company is, normalised ("Acme, Inc." is "ACME"). */
+const MAX_COMPANY_PEOPLE = 500;
+
+/**
+ * Who can introduce you to the person on a profile page: mutual connections the page names (by
+ * normalised name, or by profile URL / member id when the page gives one), people you know at
+ * their company, and people who already introduced you to someone there. Never the person
+ * themselves. Index reads only.
+ */
+export async function introducersForProfile(repo: Repository, query: ProfileQuery): Promise<Introducer[]> {
+  const db = repo.db;
+  const target = query.profileUrl || query.memberId ? await findContact(repo, { profileUrl: query.profileUrl ?? undefined, memberId: query.memberId ?? undefined }) : null;
+  const targetUrl = query.profileUrl ? canonicalProfileUrl(query.profileUrl) : null;
+  const isTarget = (c: Contact) =>
+    c.id === target?.id ||
+    (!!targetUrl && c.profileUrl === targetUrl) ||
+    (!!query.memberId && c.memberId === query.memberId) ||
+    (!target && !targetUrl && !!query.name && namesMatch(c.name, query.name));
+  const companyName = query.company?.trim() || target?.company || null;
+  const key = companyKey(companyName);
+
+  const names = query.mutualNames.map((n) => n.trim()).filter(Boolean).slice(0, 50);
+  const keys = [...new Set(names.map(nameKey).filter(Boolean))];
+  const [byName, byUrl, atCompany] = await Promise.all([
+    keys.length ? db.contacts.where('nameKey').anyOf(keys).toArray() : [],
+    query.mutualProfileUrls?.length ? byProfileUrls(repo, query.mutualProfileUrls) : new Map<string, Contact>(),
+    key ? db.contacts.where('companyKey').equals(key).limit(MAX_COMPANY_PEOPLE).toArray() : [],
+  ]);
+
+  const candidates = new Map<string, Candidate>();
+  const slot = (c: Contact): Candidate => {
+    let cand = candidates.get(c.id);
+    if (!cand) {
+      cand = { contact: c, relationship: { met: false, talked: false, lastTalkedAt: null }, mutual: false, sameCompany: null, introducedBefore: [], introduction: null };
+      candidates.set(c.id, cand);
+    }
+    return cand;
+  };
+  // A name shared by a stranger you merely plan to ask is no mutual connection: only people in
+  // your network, or anyone when the page gave their profile link.
+  for (const c of byName) {
+    if (!isTarget(c) && (c.inNetwork === 1 || c.inPipeline === 1) && names.some((n) => namesMatch(c.name, n))) slot(c).mutual = true;
+  }
+  for (const c of byUrl.values()) if (!isTarget(c)) slot(c).mutual = true;
+  // People at the company you know: network and pipeline (not bare introduction targets).
+  for (const c of atCompany) {
+    if (!isTarget(c) && (c.inNetwork === 1 || c.inPipeline === 1)) slot(c).sameCompany = c.company ?? companyName;
+  }
+
+  // Who brought you to someone there before: their referrer, a referral, an introduction made.
+  if (atCompany.length) {
+    const companyIds = atCompany.map((c) => c.id);
+    const [referrals, intros] = await Promise.all([
+      db.referrals.where('toContactId').anyOf(companyIds).toArray(),
+      db.introductions.where('targetId').anyOf(companyIds).filter((i) => i.status === 'introduced').toArray(),
+    ]);
+    const edges: Array<[string, string]> = [
+      ...atCompany.flatMap((c) => (c.referrer?.type === 'contact' ? [[c.referrer.contactId, c.id] as [string, string]] : [])),
+      ...referrals.map((r) => [r.fromContactId, r.toContactId] as [string, string]),
+      ...intros.map((i) => [i.introducerId, i.targetId] as [string, string]),
+    ];
+    const byId = new Map(atCompany.map((c) => [c.id, c]));
+    const introducerIds = [...new Set(edges.map(([from]) => from))].filter((id) => !candidates.has(id));
+    for (const c of await db.contacts.bulkGet(introducerIds)) if (c && !isTarget(c)) slot(c);
+    const seen = new Set<string>();
+    for (const [from, to] of edges) {
+      const cand = candidates.get(from);
+      const person = byId.get(to);
+      if (!cand || !person || from === to || isTarget(person) || seen.has(`${from}>${to}`)) continue;
+      seen.add(`${from}>${to}`);
+      cand.introducedBefore.push({ name: person.name, company: person.company });
+    }
+  }
+  if (!candidates.size) return [];
+
+  const ids = [...candidates.keys()];
+  const [records, existing] = await Promise.all([
+    histories(repo, ids),
+    target ? db.introductions.where('targetId').equals(target.id).toArray() : Promise.resolve([] as Introduction[]),
+  ]);
+  for (const cand of candidates.values()) {
+    const r = records.get(cand.contact.id)!;
+    cand.relationship = relationshipOf(cand.contact, r.attempts, r.meetings);
+    const intro = existing.find((i) => i.introducerId === cand.contact.id);
+    cand.introduction = intro ? { id: intro.id, status: intro.status } : null;
+  }
+  return rankIntroducers([...candidates.values()], query.limit ?? 8);
+}
+
+/** "You know N people at <Company>": network and pipeline people there, best known first. */
+export async function companyPeople(repo: Repository, company: string, limit = 50): Promise<CompanyPeople> {
+  const key = companyKey(company);
+  if (!key) return { total: 0, people: [] };
+  const people = (await repo.db.contacts.where('companyKey').equals(key).limit(MAX_COMPANY_PEOPLE).toArray()).filter(
+    (c) => c.inNetwork === 1 || c.inPipeline === 1,
+  );
+  const records = await histories(
+    repo,
+    people.map((c) => c.id),
+  );
+  const known: Array<KnownPerson & { warmth: number }> = people.map((c) => {
+    const r = records.get(c.id)!;
+    const rel = relationshipOf(c, r.attempts, r.meetings);
+    return {
+      contactId: c.id,
+      name: c.name,
+      headline: c.headline,
+      profileUrl: c.profileUrl,
+      stage: c.inPipeline === 1 ? c.stage : null,
+      inNetwork: c.inNetwork === 1,
+      lastTalkedAt: rel.lastTalkedAt,
+      warmth: rel.met ? 3 : rel.talked ? 2 : c.inNetwork ? 1 : 0,
+    };
+  });
+  known.sort((a, b) => b.warmth - a.warmth || (b.lastTalkedAt ?? -1) - (a.lastTalkedAt ?? -1) || a.name.localeCompare(b.name));
+  return { total: known.length, people: known.slice(0, limit).map(({ warmth: _w, ...p }) => p) };
+}
+
+const INTRO_BADGE: Partial<Record<Introduction['status'], string>> = {
+  suggested: 'Possible introduction',
+  asked: 'Introduction asked',
+};
+
+/**
+ * Badges for a people list: each link that is someone you know, keyed by its canonical URL — the
+ * stage label for pipeline people, "In your network" for the rest, and for someone you asked to be
+ * introduced to, the introduction.
+ */
+export async function badges(repo: Repository, profileUrls: string[]): Promise<Record<string, Badge>> {
+  const wanted = new Map<string, string>();
+  for (const url of profileUrls.slice(0, 100)) {
+    const canon = canonicalProfileUrl(url);
+    if (canon) wanted.set(canon, url);
+  }
+  const found = await byProfileUrls(repo, [...wanted.keys()]);
+  const targets = [...found.values()].filter((c) => c.inPipeline === 0 && c.inNetwork === 0).map((c) => c.id);
+  const intros = targets.length ? await repo.db.introductions.where('targetId').anyOf(targets).toArray() : [];
+  const out: Record<string, Badge> = {};
+  for (const canon of wanted.keys()) {
+    const c = found.get(canon);
+    if (!c) continue;
+    const intro = intros.find((i) => i.targetId === c.id && INTRO_BADGE[i.status]);
+    const label = c.inPipeline === 1 ? STAGE_LABELS[c.stage] : c.inNetwork === 1 ? 'In your network' : intro ? INTRO_BADGE[intro.status]! : null;
+    if (label) out[canon] = { contactId: c.id, label };
+  }
+  return out;
+}
+
+/**
+ * Save a mutual connection listed on a page as a possible introducer for the person you came from:
+ * both get a record if they have none (the introducer in your network — a mutual connection is a
+ * connection — and the target outside the pipeline until introduced), and the introduction is
+ * "suggested". A name alone matches one existing person of that name, else makes a new record.
+ */
 export async function saveIntroducer(
-  _repo: Repository,
-  _input: IntroducerSave,
+  repo: Repository,
+  input: IntroducerSave,
 ): Promise<{ introduction: Introduction; introducer: Contact; target: Contact }> {
-  return notYet();
+  const db = repo.db;
+  const now = repo.now();
+  return repo.write(async (touch) => {
+    const { contact: target } = await logContact(repo, {
+      name: input.target.name,
+      profileUrl: input.target.profileUrl ?? null,
+      memberId: input.target.memberId ?? null,
+      company: input.target.company ?? null,
+      headline: input.target.headline ?? null,
+      inPipeline: 0,
+    });
+    let introducer: Contact | null = null;
+    if (!input.introducer.profileUrl && !input.introducer.memberId) {
+      const same = (await db.contacts.where('nameKey').equals(nameKey(input.introducer.name)).toArray()).filter(
+        (c) => c.id !== target.id && namesMatch(c.name, input.introducer.name),
+      );
+      if (same.length === 1) introducer = same[0]!;
+    }
+    const network = { source: 'manual' as const, connectedOn: null, position: null };
+    if (introducer) {
+      if (!introducer.network) {
+        introducer = parse(Contact, { ...introducer, network, updatedAt: now }, 'contact');
+        await db.contacts.put(introducer);
+      }
+    } else {
+      introducer = (
+        await logContact(repo, {
+          name: input.introducer.name,
+          profileUrl: input.introducer.profileUrl ?? null,
+          memberId: input.introducer.memberId ?? null,
+          inPipeline: 0,
+          network,
+        })
+      ).contact;
+    }
+    if (introducer.id === target.id) throw new RepoError('bad-request', 'Nobody can introduce you to themselves.');
+    const existing = await db.introductions.where('[introducerId+targetId]').equals([introducer.id, target.id]).first();
+    const introduction = existing
+      ? input.why?.trim() && !existing.why
+        ? parse(Introduction, { ...existing, why: input.why.trim(), updatedAt: now }, 'introduction')
+        : existing
+      : parse(Introduction, { id: newId(), introducerId: introducer.id, targetId: target.id, why: input.why?.trim() ?? '', createdAt: now, updatedAt: now }, 'introduction');
+    if (introduction !== existing) await db.introductions.put(introduction);
+    touch(introducer.id);
+    return { introduction, introducer, target: (await db.contacts.get(target.id)) ?? target };
+  });
 }

@@ -1,6 +1,6 @@
 /** The shapes the repository takes and answers with (the protocol in lib/messages.ts reuses them). */
 import type { ContactStatus } from '../cadence';
-import type { AttemptKind, Attempt, Channel, Contact, Introduction, IntroductionStatus, Meeting, NetworkInfo, Referrer, Stage } from '../schemas';
+import type { AttemptKind, Attempt, Channel, Contact, Introduction, Meeting, NetworkInfo, Referrer, Stage } from '../schemas';
 
 export interface ContactDraft {
   name: string;
@@ -166,14 +166,7 @@ export interface Insights {
   nextSteps: Array<{ contactId: string; name: string; nextStep: string; at: number }>;
 }
 
-/** When you last talked: a held meeting, a reply, or a note you sent, whichever is latest. */
-export interface Relationship {
-  /** Met (a held meeting or a stage that says so), thanked or kept in touch. */
-  met: boolean;
-  /** They answered or you met: you have talked. */
-  talked: boolean;
-  lastTalkedAt: number | null;
-}
+export type { IntroducerReasonKind, RankedIntroducer as Introducer, Relationship } from '../warm-path';
 
 /** One person in the network view. */
 export interface NetworkPerson {
@@ -210,20 +203,4 @@ export interface CompanyPeople {
 export interface Badge {
   contactId: string;
   label: string;
-}
-
-export type IntroducerReasonKind = 'mutual' | 'same-company' | 'introduced-before';
-
-/** A possible introducer for the person on a profile page, with reasons in plain English. */
-export interface Introducer {
-  contactId: string;
-  name: string;
-  profileUrl: string | null;
-  stage: Stage | null;
-  inNetwork: boolean;
-  lastTalkedAt: number | null;
-  reasons: Array<{ kind: IntroducerReasonKind; text: string }>;
-  score: number;
-  /** An introduction to this target through this person, if one is already recorded. */
-  introduction: { id: string; status: IntroductionStatus } | null;
 }

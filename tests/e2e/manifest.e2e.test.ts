@@ -34,5 +34,20 @@ describe('the built manifests ask for nothing beyond what Warm Intro uses', () =
     expect(m.permissions.sort()).toEqual(['alarms', 'notifications', 'storage', ...HOSTS].sort());
     expect(m.browser_specific_settings.gecko.id).toMatch(/@/);
     expect(m.browser_specific_settings.gecko.data_collection_permissions).toEqual({ required: ['none'] });
+    // The Firefox background is an MV2 background page (scripts), not a service worker.
+    expect(m.background).toEqual({ scripts: ['background.js'] });
+  });
+
+  it('Firefox: the minimum versions are those that read every key the manifest uses', () => {
+    const { gecko, gecko_android: android } = manifest('firefox-mv2').browser_specific_settings;
+    const major = (v: string) => Number(/^(\d+)\./.exec(v)?.[1]);
+    // data_collection_permissions (required by AMO since November 2025) is read from Firefox 140 on
+    // the desktop and 142 on Android; an older minimum lets a Firefox install it that rejects it.
+    expect(gecko.data_collection_permissions).toBeDefined();
+    expect(gecko.strict_min_version).toMatch(/^\d+\.\d+$/);
+    expect(major(gecko.strict_min_version)).toBeGreaterThanOrEqual(140);
+    expect(major(android.strict_min_version)).toBeGreaterThanOrEqual(142);
+    // And no higher than needed: Firefox ESR 140 (and the ESR the tests run) install it.
+    expect(major(gecko.strict_min_version)).toBe(140);
   });
 });

@@ -109,7 +109,7 @@ const PAYLOADS: { [T in RequestType]: (s: Seeded) => RequestPayload<T> } = {
   'network.toPipeline': (s) => ({ contactId: s.marcus }),
   'network.moveCandidates': () => undefined,
   'network.moveProspects': () => undefined,
-  'network.undoMove': () => ({ token: 'no-such-token' }),
+  'network.undoMove': () => ({ token: 'undo-1' }),
   'network.dismissMove': () => undefined,
   'introducers.forProfile': () => ({ name: 'Priya Natarajan', company: 'Acme', mutualNames: ['Olivia Hartmann'] }),
   'company.people': () => ({ company: 'Acme' }),
@@ -151,12 +151,13 @@ async function seed(): Promise<Seeded> {
     id: 'intro-1', introducerId: olivia.id, targetId: marcus.id, why: 'Works on the team', status: 'suggested',
     askedAt: null, followUpAt: null, followedUpAt: null, resolvedAt: null, createdAt: now, updatedAt: now,
   });
+  await db.undo.put({ token: 'undo-1', kind: 'move-prospects', createdAt: now, before: [] });
   return { olivia: olivia.id, marcus: marcus.id, attempt: attempt.id, meeting: meeting.id, intro: 'intro-1' };
 }
 
 /** Everything stored, in a stable order: to prove a refusal changed nothing. */
 async function everything() {
-  const tables = [db.contacts, db.attempts, db.meetings, db.referrals, db.templates, db.settings, db.notices, db.introductions] as const;
+  const tables = [db.contacts, db.attempts, db.meetings, db.referrals, db.templates, db.settings, db.notices, db.introductions, db.undo, db.meta] as const;
   return Promise.all(tables.map((t) => t.toArray()));
 }
 

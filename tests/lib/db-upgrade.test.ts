@@ -73,3 +73,96 @@ describe('database upgrade', () => {
     await db.delete();
   });
 });
+
+/**
+ * Version 3 (network and pipeline, member ids): a version-2 database keeps every record; everyone
+ * stays in the pipeline, nobody is moved to the network, member ids are read from `/in/<member id>/`
+ * URLs and name/company keys are filled, so the new indexes answer at once.
+ */
+const V2_STORES = { ...V1_STORES, contacts: 'id, &profileUrl, *emails, stage, name, company, *tags, referrer.contactId, updatedAt, nextDueAt' };
+const v2data = JSON.parse(readFileSync(join(__dirname, '../fixtures/db/v2.json'), 'utf8')) as Record<keyof typeof V2_STORES, object[]>;
+
+describe('database upgrade to version 3', () => {
+  it('opens a version-2 database, keeps every record and fills the new fields', async () => {
+    const name = `upgrade-${crypto.randomUUID()}`;
+    const old = new Dexie(name);
+    old.version(2).stores(V2_STORES);
+    await old.transaction('rw', old.tables, async () => {
+      for (const [table, rows] of Object.entries(v2data)) await old.table(table).bulkAdd(rows);
+    });
+    old.close();
+
+    const db = new WarmIntroDB(name);
+    const repo = new Repository(db, () => 1791300000000);
+    const NEW = ['memberId', 'inPipeline', 'network', 'inNetwork', 'nameKey', 'companyKey', 'words', 'introductionId'];
+    const strip = (row: Record<string, unknown>) => Object.fromEntries(Object.entries(row).filter(([k]) => !NEW.includes(k)));
+    const schemas = { contacts: Contact, attempts: Attempt, meetings: Meeting, referrals: Referral, notices: Notice };
+    for (const [table, schema] of Object.entries(schemas)) {
+      const rows = (await db.table(table).toArray()) as Record<string, unknown>[];
+      const byId = (a: any, b: any) => String(a.id).localeCompare(String(b.id));
+      expect(rows.map(strip).sort(byId), table).toEqual([...v2data[table as keyof typeof v2data]].sort(byId));
+      for (const row of rows) expect(schema.safeParse(row).success, `${table} ${String(row.id)}`).toBe(true);
+    }
+    const c = Object.fromEntries((await db.contacts.toArray()).map((row) => [row.id, row]));
+    for (const row of Object.values(c)) expect(row).toMatchObject({ inPipeline: 1, network: null, inNetwork: 0 });
+    expect(c['c-jose']).toMatchObject({ memberId: 'ACoAABcDeFgHiJkLmNoPqRsTuVwXyZ0123456789', nameKey: 'jose nunez', companyKey: 'fabrikam' });
+    expect(c['c-olivia']).toMatchObject({ memberId: null, nameKey: 'olivia hartmann', companyKey: 'northwind analytics' });
+    expect(c['c-imported']).toMatchObject({ nameKey: 'soren olund', companyKey: 'contoso' });
+    expect(c['c-noname-url']).toMatchObject({ memberId: null, companyKey: null });
+    for (const a of await db.attempts.toArray()) expect(a.introductionId).toBeNull();
+
+    // The new indexes answer: member id, company, pipeline counts; the old ones still do.
+    expect((await repo.lookup({ memberId: 'ACoAABcDeFgHiJkLmNoPqRsTuVwXyZ0123456789' }))?.contact.id).toBe('c-jose');
+    expect((await repo.companyPeople('Fabrikam')).people.map((p) => p.name)).toEqual(['Dr. José Núñez, PhD']);
+    expect((await repo.summary()).counts).toMatchObject({ requested: 1, thanked: 1, prospect: 1, 'moved-on': 1 });
+    expect((await repo.summary()).network).toBe(0);
+    expect((await repo.lookup({ profileUrl: 'https://www.linkedin.com/in/olivia-hartmann-8a61b2b4/' }))?.referrerName).toBe('Dr. José Núñez, PhD');
+    // Nobody was moved, but the idle imported prospect can be offered.
+    expect(await repo.moveCandidates()).toEqual({ count: 1, answered: false });
+    // José, met and thanked, is the one who can introduce you at Northwind (he introduced Olivia).
+    const intro = await repo.introducersForProfile({ company: 'Northwind Analytics', mutualNames: [] });
+    expect(intro.map((i) => [i.name, i.reasons.map((r) => r.kind)])).toEqual([
+      ['Dr. José Núñez, PhD', ['introduced-before']],
+      ['Olivia Hartmann', ['same-company']],
+    ]);
+    await db.delete();
+  });
+});
+
+describe('backups', () => {
+  it('restores a version-1 backup: everyone in the pipeline, no introductions; exports version 2', async () => {
+    const db = new WarmIntroDB(`backup-${crypto.randomUUID()}`);
+    const repo = new Repository(db, () => 1791300000000);
+    const { key: _key, ...settings } = data.settings[0] as { key: string };
+    const v1 = {
+      format: 'warm-intro-backup',
+      version: 1,
+      exportedAt: 1791000000000,
+      contacts: data.contacts,
+      attempts: data.attempts,
+      meetings: data.meetings,
+      referrals: data.referrals,
+      templates: data.templates,
+      settings,
+      notices: data.notices,
+    };
+    expect(await repo.restoreBackup(v1)).toEqual({ contacts: 3 });
+    expect((await repo.summary()).total).toBe(3);
+    expect((await repo.contact('c-olivia'))).toMatchObject({ inPipeline: 1, network: null, nameKey: 'olivia hartmann', companyKey: 'northwind analytics' });
+    const out = await repo.exportBackup();
+    expect(out).toMatchObject({ version: 2, introductions: [] });
+    expect(out.contacts).toHaveLength(3);
+    // A version-2 backup round-trips, introductions included.
+    const { contact: target } = await repo.logContact({ name: 'Bea Target', inPipeline: 0 });
+    await repo.askIntroduction({ introducerId: 'c-hannah', target: { id: target.id } });
+    const v2 = JSON.parse(JSON.stringify(await repo.exportBackup()));
+    await repo.clearAll();
+    await repo.restoreBackup(v2);
+    expect(await db.introductions.count()).toBe(1);
+    expect((await repo.lookup({ id: 'c-hannah' }))?.introductions.map((i) => i.targetName)).toEqual(['Bea Target']);
+    // An introduction naming a missing person is refused, changing nothing.
+    await expect(repo.restoreBackup({ ...v2, introductions: [{ ...v2.introductions[0], targetId: 'nobody' }] })).rejects.toThrow(/missing contact/);
+    expect(await db.introductions.count()).toBe(1);
+    await db.delete();
+  });
+});

@@ -171,3 +171,13 @@ describe('the 2026 headline inside the profile link', () => {
     expect(extractProfile(doc, INGRID)).toEqual(ingrid);
   });
 });
+
+describe('a 2026 profile opened by member id', () => {
+  it('reads the hero that carries that member id, under the member-id URL', () => {
+    const byId = `https://www.linkedin.com/in/${ingrid.memberId}/`;
+    const doc = loadFixture('linkedin-profile-2026-en.html', byId);
+    expect(extractProfile(doc, byId)).toEqual({ ...ingrid, profileUrl: byId });
+    // Another member id: nobody on this page.
+    expect(extractProfile(doc, 'https://www.linkedin.com/in/ACoAAB7Zq1Wx2Ec3Rv4Tb5Yn6Um7Ik8Ol9Pa0Sd/')).toBeNull();
+  });
+});
