@@ -3,8 +3,8 @@ import { STALE_HOST } from '../../components/stale-notice';
 import { isExtensionAlive } from '../../lib/client';
 import * as S from '../../lib/linkedin/selectors';
 import { observePage, type Watch } from '../../lib/page-observer';
-import { createComposerManager, holdsOurHost, mayHoldComposer, removeLeftovers } from './composers';
-import { isOurUi, SIDEBAR_HOST } from './hosts';
+import { lazyComposers } from './lazy';
+import { holdsOurHost, isOurUi, mayHoldComposer, removeLeftovers, SIDEBAR_HOST } from './hosts';
 import { createProfileSidebar } from './sidebar';
 import '../../components/theme.css';
 import '../../components/sidebar/sidebar.css';
@@ -23,7 +23,7 @@ export default defineContentScript({
     removeLeftovers(document);
 
     const sidebar = createProfileSidebar(ctx, { requestRefresh: () => observer.schedule(sidebarWatch) });
-    const composers = createComposerManager(ctx, {
+    const composers = lazyComposers(ctx, {
       requestSync: () => observer.schedule(composerWatch),
       onNoticeClosed: () => void ctx.isInvalid,
     });
