@@ -29,7 +29,13 @@ export default defineContentScript({
     });
 
     // The profile is re-read after any change but our own (LinkedIn may swap a name's text only).
-    const sidebarWatch: Watch = { relevant: (node) => !isOurUi(node), text: (node) => !isOurUi(node), run: sidebar.refresh };
+    const sidebarWatch: Watch = {
+      relevant: (node) => !isOurUi(node),
+      text: (node) => !isOurUi(node),
+      run: sidebar.refresh,
+      // The name goes on screen in the frame the top card arrives in, not 60 ms later.
+      urgent: sidebar.waitingForPerson,
+    };
     const composerWatch: Watch = {
       relevant: (node, added) => mayHoldComposer(node) || (!added && holdsOurHost(node)),
       run: composers.sync,

@@ -13,7 +13,7 @@ import { showStaleNotice } from '../../components/stale-notice';
 import { createSidebarShell, type SidebarShell } from '../../components/sidebar/SidebarShell';
 import { extractProfile, topCardName } from '../../lib/linkedin/extract';
 import { loadLazy } from '../../lib/lazy';
-import { createProfileTracker, READ_GRACE_MS, type ProfilePageState } from '../../lib/linkedin/page';
+import { createProfileTracker, READ_GRACE_MS, sidebarSlug, type ProfilePageState } from '../../lib/linkedin/page';
 import { SIDEBAR_HOST } from './hosts';
 
 type Details = typeof import('./sidebar-details');
@@ -23,6 +23,8 @@ const COLLAPSED_KEY = 'warm-intro:sidebar-collapsed';
 export interface ProfileSidebar {
   /** Re-read the page and show, update or remove the sidebar. */
   refresh(): void;
+  /** On a profile URL whose person is not shown yet: each page change should be read at once. */
+  waitingForPerson(): boolean;
 }
 
 export function createProfileSidebar(ctx: ContentScriptContext, opts: { requestRefresh: () => void }): ProfileSidebar {
@@ -110,6 +112,8 @@ export function createProfileSidebar(ctx: ContentScriptContext, opts: { requestR
     if (same(next, page) && (shell || !next)) return;
     page = next;
     if (!page) return unmount();
+    // Loaded while the page still renders, so the first answer can be drawn as soon as it comes.
+    loadDetails();
     if (collapsedKnown) return show();
     if (waiting) return;
     waiting = true;
@@ -133,5 +137,8 @@ export function createProfileSidebar(ctx: ContentScriptContext, opts: { requestR
   ctx.addEventListener(window, 'wxt:locationchange', opts.requestRefresh);
   ctx.addEventListener(window, 'popstate', opts.requestRefresh);
 
-  return { refresh };
+  return {
+    refresh,
+    waitingForPerson: () => sidebarSlug(location.href) !== null && page?.kind !== 'profile',
+  };
 }
