@@ -6,6 +6,10 @@ import { z } from 'zod';
 import { canonicalProfileUrl } from './linkedin/url';
 import { STAGES } from './stages';
 
+// No `new Function` parsers: an extension's CSP forbids eval, and so do store reviews (see
+// modules/zod-jitless.ts, which also takes the constructor out of the built zod).
+z.config({ jitless: true });
+
 export { STAGE_LABELS, STAGES } from './stages';
 export const Stage = z.enum(STAGES);
 export type Stage = z.infer<typeof Stage>;
