@@ -29,9 +29,12 @@ export default defineConfig({
           browser_specific_settings: {
             gecko: {
               id: 'warm-intro@warm-intro.invalid',
-              strict_min_version: '115.0',
+              // 140: the first Firefox (desktop; 142 on Android) that reads data_collection_permissions,
+              // which addons.mozilla.org requires of new add-ons; 140 is also the oldest ESR still supported.
+              strict_min_version: '140.0',
               data_collection_permissions: { required: ['none'] },
             },
+            gecko_android: { strict_min_version: '142.0' },
           },
         }
       : {}),
