@@ -65,7 +65,7 @@ export default defineWxtModule({
               rollupOptions: {
                 input: { [`${site}/${name}`]: resolve(wxt.config.root, file) },
                 preserveEntrySignatures: 'exports-only',
-                output: { format: 'es', entryFileNames: 'lazy/[name].js', inlineDynamicImports: true },
+                output: { format: 'es', entryFileNames: 'lazy/[name].js', codeSplitting: false },
               },
             },
           });
