@@ -139,6 +139,8 @@ export function createProfileSidebar(ctx: ContentScriptContext, opts: { requestR
 
   return {
     refresh,
-    waitingForPerson: () => sidebarSlug(location.href) !== null && page?.kind !== 'profile',
+    // Not once a profile was found unreadable: reading every change at once would cost the page CPU
+    // for as long as it stays so (the 60 ms batches still pick up a person who appears later).
+    waitingForPerson: () => sidebarSlug(location.href) !== null && (page === null || page.kind === 'reading'),
   };
 }
