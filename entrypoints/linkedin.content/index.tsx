@@ -3,8 +3,8 @@ import { STALE_HOST } from '../../components/stale-notice';
 import { isExtensionAlive } from '../../lib/client';
 import * as S from '../../lib/linkedin/selectors';
 import { observePage, type Watch } from '../../lib/page-observer';
-import { createComposerManager, holdsOurHost, mayHoldComposer, removeLeftovers } from './composers';
-import { isOurUi, SIDEBAR_HOST } from './hosts';
+import { lazyComposers } from './lazy';
+import { holdsOurHost, isOurUi, mayHoldComposer, removeLeftovers, SIDEBAR_HOST } from './hosts';
 import { createLinkedInReplyWatcher, mayHoldMessage } from './replies';
 import { createProfileSidebar } from './sidebar';
 import '../../components/theme.css';
@@ -25,13 +25,19 @@ export default defineContentScript({
     removeLeftovers(document);
 
     const sidebar = createProfileSidebar(ctx, { requestRefresh: () => observer.schedule(sidebarWatch) });
-    const composers = createComposerManager(ctx, {
+    const composers = lazyComposers(ctx, {
       requestSync: () => observer.schedule(composerWatch),
       onNoticeClosed: () => void ctx.isInvalid,
     });
 
     // The profile is re-read after any change but our own (LinkedIn may swap a name's text only).
-    const sidebarWatch: Watch = { relevant: (node) => !isOurUi(node), text: (node) => !isOurUi(node), run: sidebar.refresh };
+    const sidebarWatch: Watch = {
+      relevant: (node) => !isOurUi(node),
+      text: (node) => !isOurUi(node),
+      run: sidebar.refresh,
+      // The name goes on screen in the frame the top card arrives in, not 60 ms later.
+      urgent: sidebar.waitingForPerson,
+    };
     const composerWatch: Watch = {
       relevant: (node, added) => mayHoldComposer(node) || (!added && holdsOurHost(node)),
       run: composers.sync,
