@@ -10,7 +10,7 @@ import { companyKey, fold, nameKey, namesMatch } from '../names';
 import { Contact, Introduction, memberIdOf, STAGE_LABELS, type Attempt, type Meeting } from '../schemas';
 import { rankIntroducers, relationshipOf, type Candidate } from '../warm-path';
 import { draftRecord, findContact, logContact, mergeContact, updateContact } from './contacts';
-import { newId, parse, RepoError } from './core';
+import { newId, parse, RepoError, rowsWithAny } from './core';
 import type { Repository } from './index';
 import type { Badge, CompanyPeople, ContactDraft, ImportResult, Introducer, KnownPerson, NetworkPerson } from './types';
 
@@ -132,11 +132,10 @@ export async function networkList(
   }
   // The longest word narrows most; the rest are checked on the few records it finds.
   const first = words.reduce((a, b) => (b.length > a.length ? b : a));
-  const rows = await db.contacts
-    .where('words')
-    .startsWith(first)
-    .filter((c) => c.inNetwork === 1 && words.every((w) => c.words.some((cw) => cw.startsWith(w))))
-    .toArray();
+  // One range read, then checked here: a cursor with a filter is slower than reading the range.
+  const rows = (await db.contacts.where('words').startsWith(first).toArray()).filter(
+    (c) => c.inNetwork === 1 && words.every((w) => c.words.some((cw) => cw.startsWith(w))),
+  );
   const unique = [...new Map(rows.map((c) => [c.id, c])).values()].sort(
     (a, b) => (a.nameKey < b.nameKey ? -1 : a.nameKey > b.nameKey ? 1 : a.name.localeCompare(b.name)),
   );
@@ -241,10 +240,7 @@ export async function dismissMove(repo: Repository): Promise<void> {
 async function histories(repo: Repository, ids: string[]): Promise<Map<string, { attempts: Attempt[]; meetings: Meeting[] }>> {
   const map = new Map<string, { attempts: Attempt[]; meetings: Meeting[] }>(ids.map((id) => [id, { attempts: [], meetings: [] }]));
   if (!ids.length) return map;
-  const [attempts, meetings] = await Promise.all([
-    repo.db.attempts.where('contactId').anyOf(ids).toArray(),
-    repo.db.meetings.where('contactId').anyOf(ids).toArray(),
-  ]);
+  const [attempts, meetings] = await Promise.all([rowsWithAny(repo.db.attempts, 'contactId', ids), rowsWithAny(repo.db.meetings, 'contactId', ids)]);
   for (const a of attempts) map.get(a.contactId)?.attempts.push(a);
   for (const m of meetings) map.get(m.contactId)?.meetings.push(m);
   return map;
@@ -254,10 +250,7 @@ async function histories(repo: Repository, ids: string[]): Promise<Map<string, {
 async function byProfileUrls(repo: Repository, urls: string[]): Promise<Map<string, Contact>> {
   const canon = [...new Set(urls.map((u) => canonicalProfileUrl(u)).filter((u): u is string => !!u))];
   const members = canon.map(memberIdOf).filter((m): m is string => !!m);
-  const [byUrl, byMember] = await Promise.all([
-    canon.length ? repo.db.contacts.where('profileUrl').anyOf(canon).toArray() : [],
-    members.length ? repo.db.contacts.where('memberId').anyOf(members).toArray() : [],
-  ]);
+  const [byUrl, byMember] = await Promise.all([rowsWithAny(repo.db.contacts, 'profileUrl', canon), rowsWithAny(repo.db.contacts, 'memberId', members)]);
   const found = new Map<string, Contact>();
   for (const c of byMember) found.set(`https://www.linkedin.com/in/${encodeURIComponent(c.memberId!)}/`, c);
   for (const c of byUrl) if (c.profileUrl) found.set(c.profileUrl, c);
@@ -288,7 +281,7 @@ export async function introducersForProfile(repo: Repository, query: ProfileQuer
   const names = query.mutualNames.map((n) => n.trim()).filter(Boolean).slice(0, 50);
   const keys = [...new Set(names.map(nameKey).filter(Boolean))];
   const [byName, byUrl, atCompany] = await Promise.all([
-    keys.length ? db.contacts.where('nameKey').anyOf(keys).toArray() : [],
+    rowsWithAny(db.contacts, 'nameKey', keys),
     query.mutualProfileUrls?.length ? byProfileUrls(repo, query.mutualProfileUrls) : new Map<string, Contact>(),
     key ? db.contacts.where('companyKey').equals(key).limit(MAX_COMPANY_PEOPLE).toArray() : [],
   ]);
@@ -317,8 +310,8 @@ export async function introducersForProfile(repo: Repository, query: ProfileQuer
   if (atCompany.length) {
     const companyIds = atCompany.map((c) => c.id);
     const [referrals, intros] = await Promise.all([
-      db.referrals.where('toContactId').anyOf(companyIds).toArray(),
-      db.introductions.where('targetId').anyOf(companyIds).filter((i) => i.status === 'introduced').toArray(),
+      rowsWithAny(db.referrals, 'toContactId', companyIds),
+      rowsWithAny(db.introductions, 'targetId', companyIds).then((rows) => rows.filter((i) => i.status === 'introduced')),
     ]);
     const edges: Array<[string, string]> = [
       ...atCompany.flatMap((c) => (c.referrer?.type === 'contact' ? [[c.referrer.contactId, c.id] as [string, string]] : [])),
@@ -400,7 +393,7 @@ export async function badges(repo: Repository, profileUrls: string[]): Promise<R
   }
   const found = await byProfileUrls(repo, [...wanted.keys()]);
   const targets = [...found.values()].filter((c) => c.inPipeline === 0 && c.inNetwork === 0).map((c) => c.id);
-  const intros = targets.length ? await repo.db.introductions.where('targetId').anyOf(targets).toArray() : [];
+  const intros = await rowsWithAny(repo.db.introductions, 'targetId', targets);
   const out: Record<string, Badge> = {};
   for (const canon of wanted.keys()) {
     const c = found.get(canon);
