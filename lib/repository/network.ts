@@ -332,18 +332,25 @@ export async function introducersForProfile(repo: Repository, query: ProfileQuer
   }
   if (!candidates.size) return [];
 
-  const ids = [...candidates.keys()];
+  // A first ranking from the records alone (stage, reply, network) keeps the history reads to the
+  // few who can make the list, however many people you know at a large company.
+  const limit = query.limit ?? 8;
+  for (const cand of candidates.values()) cand.relationship = relationshipOf(cand.contact, [], []);
+  const shortlist = rankIntroducers([...candidates.values()], limit * 5).map((r) => candidates.get(r.contactId)!);
   const [records, existing] = await Promise.all([
-    histories(repo, ids),
+    histories(
+      repo,
+      shortlist.map((c) => c.contact.id),
+    ),
     target ? db.introductions.where('targetId').equals(target.id).toArray() : Promise.resolve([] as Introduction[]),
   ]);
-  for (const cand of candidates.values()) {
+  for (const cand of shortlist) {
     const r = records.get(cand.contact.id)!;
     cand.relationship = relationshipOf(cand.contact, r.attempts, r.meetings);
     const intro = existing.find((i) => i.introducerId === cand.contact.id);
     cand.introduction = intro ? { id: intro.id, status: intro.status } : null;
   }
-  return rankIntroducers([...candidates.values()], query.limit ?? 8);
+  return rankIntroducers(shortlist, limit);
 }
 
 /** "You know N people at <Company>": network and pipeline people there, best known first. */
@@ -353,11 +360,17 @@ export async function companyPeople(repo: Repository, company: string, limit = 5
   const people = (await repo.db.contacts.where('companyKey').equals(key).limit(MAX_COMPANY_PEOPLE).toArray()).filter(
     (c) => c.inNetwork === 1 || c.inPipeline === 1,
   );
+  // Ranked first from the records alone; histories are read for the people listed only.
+  const prelim = (c: Contact) => {
+    const rel = relationshipOf(c, [], []);
+    return (rel.met ? 3 : rel.talked ? 2 : c.inNetwork ? 1 : 0) * 1e15 + (c.repliedAt ?? 0);
+  };
+  const listed = [...people].sort((a, b) => prelim(b) - prelim(a) || a.name.localeCompare(b.name)).slice(0, limit * 2);
   const records = await histories(
     repo,
-    people.map((c) => c.id),
+    listed.map((c) => c.id),
   );
-  const known: Array<KnownPerson & { warmth: number }> = people.map((c) => {
+  const known: Array<KnownPerson & { warmth: number }> = listed.map((c) => {
     const r = records.get(c.id)!;
     const rel = relationshipOf(c, r.attempts, r.meetings);
     return {
@@ -372,7 +385,7 @@ export async function companyPeople(repo: Repository, company: string, limit = 5
     };
   });
   known.sort((a, b) => b.warmth - a.warmth || (b.lastTalkedAt ?? -1) - (a.lastTalkedAt ?? -1) || a.name.localeCompare(b.name));
-  return { total: known.length, people: known.slice(0, limit).map(({ warmth: _w, ...p }) => p) };
+  return { total: people.length, people: known.slice(0, limit).map(({ warmth: _w, ...p }) => p) };
 }
 
 const INTRO_BADGE: Partial<Record<Introduction['status'], string>> = {
