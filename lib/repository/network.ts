@@ -309,13 +309,12 @@ export async function introducersForProfile(repo: Repository, query: ProfileQuer
   // Who brought you to someone there before: their referrer, a referral, an introduction made.
   if (atCompany.length) {
     const companyIds = atCompany.map((c) => c.id);
-    const [referrals, intros] = await Promise.all([
-      rowsWithAny(db.referrals, 'toContactId', companyIds),
-      rowsWithAny(db.introductions, 'targetId', companyIds).then((rows) => rows.filter((i) => i.status === 'introduced')),
-    ]);
+    // Introductions made are few: read them by status rather than look up every person there.
+    // A referral from a meeting sets the person's referrer, so the referrer covers referrals.
+    const atCompanyIds = new Set(companyIds);
+    const intros = (await db.introductions.where('status').equals('introduced').toArray()).filter((i) => atCompanyIds.has(i.targetId));
     const edges: Array<[string, string]> = [
       ...atCompany.flatMap((c) => (c.referrer?.type === 'contact' ? [[c.referrer.contactId, c.id] as [string, string]] : [])),
-      ...referrals.map((r) => [r.fromContactId, r.toContactId] as [string, string]),
       ...intros.map((i) => [i.introducerId, i.targetId] as [string, string]),
     ];
     const byId = new Map(atCompany.map((c) => [c.id, c]));
@@ -336,7 +335,7 @@ export async function introducersForProfile(repo: Repository, query: ProfileQuer
   // few who can make the list, however many people you know at a large company.
   const limit = query.limit ?? 8;
   for (const cand of candidates.values()) cand.relationship = relationshipOf(cand.contact, [], []);
-  const shortlist = rankIntroducers([...candidates.values()], limit * 5).map((r) => candidates.get(r.contactId)!);
+  const shortlist = rankIntroducers([...candidates.values()], limit * 3).map((r) => candidates.get(r.contactId)!);
   const [records, existing] = await Promise.all([
     histories(
       repo,
