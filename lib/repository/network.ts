@@ -43,8 +43,8 @@ export async function importContacts(
   target?: 'network' | 'pipeline',
 ): Promise<ImportResult> {
   const now = repo.now();
-  // Left unsaid, LinkedIn's connections export fills the network and any other file the pipeline.
-  const into = target ?? (drafts.length > 0 && drafts.every((d) => d.network?.source === 'linkedin-export') ? 'network' : 'pipeline');
+  // Left unsaid: the pipeline, as before there was a network (the dashboard says which it means).
+  const into = target ?? 'pipeline';
   const rows = drafts.map((d, i) => {
     const draft: ContactDraft =
       into === 'network'
