@@ -5,7 +5,7 @@
 //   node bench/run.mjs                      (after `wxt build`)
 //   BENCH_RUNS=3 node bench/run.mjs         runs per timing (default 7)
 //   BENCH_ONLY=linkedin,gmail node bench/run.mjs   some parts only: sizes, linkedin, gmail, popup,
-//                                           board, database, csv, import (printed; results.md is not written)
+//                                           board, database, warm-path, csv, import (printed; results.md is not written)
 import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { EXTENSION, extensionUrl, ROOT } from '../tests/harness/browser.mjs';
 import { launchPlain, launchWithExtension, measuredPage, workerSession } from './browsers.mjs';
-import { connectionsCsv, drafts } from './data.mjs';
+import { connectionsCsv, drafts, person } from './data.mjs';
 import { ASSET_HOSTS, HEAVY_URL, PIXEL, writeHeavyProfile } from './heavy-profile.mjs';
 import { seed, send, timedSends } from './messages.mjs';
 import { boardProbe, composeProbe, linkedinProbe, popupProbe } from './probes.mjs';
@@ -358,6 +358,41 @@ async function database(quiet) {
   }
 }
 
+/**
+ * The warm path (issue 16) at 10,000 pipeline people plus 10,000 network people: the requests a
+ * LinkedIn profile, company page and people list make.
+ */
+async function warmPath(quiet) {
+  const { total } = await send(quiet, 'pipeline.summary');
+  if (total < 10_000) await seed(quiet, 10_000);
+  const network = drafts(10_000, 'net-').map(({ stage: _stage, tags: _tags, ...d }, i) => ({ ...d, emails: [], name: `${d.name} N${i}` }));
+  const added = await send(quiet, 'contacts.import', { contacts: network, duplicates: 'skip', target: 'network' });
+  if (added.added !== 10_000) throw new Error(`network import: ${JSON.stringify(added)}`);
+  const mutualNames = Array.from({ length: 50 }, (_, i) => network[i * 197].name);
+  const lists = Array.from({ length: OPS }, (_, k) =>
+    Array.from({ length: 100 }, (_, i) => `https://www.linkedin.com/in/${i % 2 ? 'net-' : ''}${person((k * 100 + i * 37) % 10_000).slug}/`),
+  );
+  const runs = {
+    'introducers.forProfile (50 mutual names + company)': await timedSends(
+      quiet,
+      Array.from({ length: OPS }, (_, i) => ({
+        type: 'introducers.forProfile',
+        payload: { profileUrl: `https://www.linkedin.com/in/${person(i).slug}/`, company: person(i).company, mutualNames },
+      })),
+    ),
+    'company.people': await timedSends(quiet, Array.from({ length: OPS }, (_, i) => ({ type: 'company.people', payload: { company: `${person(i).company}, Inc.` } }))),
+    'badges.forProfiles (100 links)': await timedSends(quiet, lists.map((profileUrls) => ({ type: 'badges.forProfiles', payload: { profileUrls } }))),
+    'contact.lookup (profile page)': await timedSends(
+      quiet,
+      Array.from({ length: OPS }, (_, i) => ({ type: 'contact.lookup', payload: { profileUrl: `https://www.linkedin.com/in/${person(i * 7).slug}/` } })),
+    ),
+  };
+  for (const [name, list] of Object.entries(runs)) {
+    const t = list.map((x) => x.t);
+    row('Warm path', `${name} at 10,000 network + 10,000 pipeline people, round trip`, ms(median(t)), { spread: spread(t) });
+  }
+}
+
 /** Median CSV parse time, for the end-to-end import row. */
 let csvParseMs = null;
 
@@ -480,9 +515,10 @@ await quiet.goto(extensionUrl(ext.extensionId, 'manifest.json'));
 
 await section('popup', () => popup(ext, quiet, [10, 1_000, 10_000]), (e) => notMeasured('Popup', 'first render', e, '< 100 ms at 10,000; ≤ 2× at 10'));
 // The database now holds 10,000 contacts (unless the popup part was left out).
-if (ONLY && !ONLY.has('popup') && ['board', 'database'].some((p) => ONLY.has(p))) await seed(quiet, 10_000);
+if (ONLY && !ONLY.has('popup') && ['board', 'database', 'warm-path'].some((p) => ONLY.has(p))) await seed(quiet, 10_000);
 await section('board', () => board(ext), (e) => notMeasured('Dashboard', 'board at 10,000 contacts', e));
 await section('database', () => database(quiet), (e) => notMeasured('Database', 'operations at 10,000 contacts', e));
+await section('warm-path', () => warmPath(quiet), (e) => notMeasured('Warm path', 'introducers, company people, badges at 10,000 + 10,000', e));
 await section('csv', () => csvParse(quiet), (e) => notMeasured('Import', 'parse a 10,000-row CSV', e));
 await section('import', () => importContacts(ext, quiet), (e) => notMeasured('Import', '10,000 contacts', e));
 await ext.context.close();
