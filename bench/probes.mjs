@@ -3,14 +3,18 @@
 // moment a MutationObserver sees the thing appear, in `window.__wiBench`. They must stay
 // self-contained: Playwright sends their source text to the page.
 
-/** LinkedIn profile: when the top card's h1 exists, and when the sidebar shows the person's name. */
+/**
+ * LinkedIn profile: when the top card's h1 exists, when the sidebar shows the person's name, and
+ * when it shows what the background knows (the stage, or the "Log contact" button); and whether the
+ * name moved on screen between the two.
+ */
 export function linkedinProbe() {
-  const t = (window.__wiBench = { topCard: null, sidebar: null });
+  const t = (window.__wiBench = { topCard: null, sidebar: null, details: null, nameTop: null, moved: null });
   const roots = new WeakSet();
   const check = () => {
     const now = performance.now();
     if (t.topCard === null && document.querySelector('main h1')) t.topCard = now;
-    if (t.sidebar !== null) return;
+    if (t.details !== null) return;
     const host = document.querySelector('warm-intro-sidebar');
     const root = host && host.shadowRoot;
     if (!root) return;
@@ -20,8 +24,16 @@ export function linkedinProbe() {
       observer.observe(root, { childList: true, subtree: true, characterData: true });
     }
     const name = root.querySelector('[data-testid="wi-profile-name"]');
-    if (name && name.textContent.trim() && name.getBoundingClientRect().width > 0) {
+    if (!name || !name.textContent.trim()) return;
+    const box = name.getBoundingClientRect();
+    if (box.width === 0) return;
+    if (t.sidebar === null) {
       t.sidebar = now;
+      t.nameTop = box.top;
+    }
+    if (root.querySelector('[data-testid="wi-stage"], [data-testid="wi-log-contact"]')) {
+      t.details = now;
+      t.moved = Math.abs(box.top - t.nameTop);
       observer.disconnect();
       clearInterval(poll);
     }

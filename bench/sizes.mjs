@@ -1,4 +1,5 @@
-// Sizes of the built scripts, raw and gzipped: each content script, the service worker, and each
+// Sizes of the built scripts, raw and gzipped: each content script (and each module it loads on
+// first use), the service worker, and each
 // extension page counted as its entry chunk plus every chunk it imports statically (what the page
 // must load before it can render; dynamic `import()`s are left out).
 import { readFileSync } from 'node:fs';
@@ -22,6 +23,12 @@ export function scriptSizes(dir) {
   const items = [];
   for (const script of manifest.content_scripts ?? []) {
     for (const file of script.js ?? []) items.push({ kind: 'content', name: file, ...measure([file]) });
+  }
+  // Modules a content script loads on first use (modules/lazy-chunks.ts): web-accessible scripts.
+  for (const entry of manifest.web_accessible_resources ?? []) {
+    for (const file of typeof entry === 'string' ? [entry] : entry.resources) {
+      if (file.endsWith('.js')) items.push({ kind: 'lazy', name: file, ...measure([file]) });
+    }
   }
   const worker = manifest.background?.service_worker;
   if (worker) items.push({ kind: 'background', name: worker, ...measure([worker]) });

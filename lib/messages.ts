@@ -203,8 +203,8 @@ export const REQUESTS = {
     contacts: z.array(ContactDraft.extend({ network: NetworkInput.nullable().optional() })).max(100_000),
     duplicates: z.enum(['merge', 'skip']),
     /**
-     * `network`: people you know (never pipeline cards; pipeline people found get `network` set).
-     * Left out: `network` when every row comes from LinkedIn's connections export, else `pipeline`.
+     * `network`: people you know (never pipeline cards; pipeline people found get `network` set) —
+     * what LinkedIn's connections export is. Left out: `pipeline` (cards), as before.
      */
     target: z.enum(['network', 'pipeline']).optional(),
   })),

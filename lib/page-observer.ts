@@ -19,6 +19,11 @@ export interface Watch {
   /** Whether a change of this text node's data concerns the watch (text is observed only if a watch asks). */
   text?(node: Node): boolean;
   run(): void;
+  /**
+   * While this says so, a relevant change runs the watch at once, in the observer's callback (before
+   * the next frame), instead of at the end of the burst: the sidebar waiting for a top card.
+   */
+  urgent?(): boolean;
 }
 
 export interface PageObserver {
@@ -67,12 +72,13 @@ export function observePage(
     }
     const due = [...pending];
     pending.clear();
-    for (const watch of due) {
-      try {
-        watch.run();
-      } catch (error) {
-        console.warn('[warm-intro] page watch failed', error);
-      }
+    for (const watch of due) runWatch(watch);
+  };
+  const runWatch = (watch: Watch) => {
+    try {
+      watch.run();
+    } catch (error) {
+      console.warn('[warm-intro] page watch failed', error);
     }
   };
   const schedule = (watch: Watch) => {
@@ -102,8 +108,12 @@ export function observePage(
       timer ??= setTimeout(flush, BATCH_MS);
     }
     for (const watch of watches) {
-      if (pending.has(watch)) continue;
-      if (records.some((r) => concerns(watch, r))) schedule(watch);
+      if (pending.has(watch) && !watch.urgent) continue;
+      if (!records.some((r) => concerns(watch, r))) continue;
+      if (watch.urgent?.()) {
+        pending.delete(watch);
+        runWatch(watch);
+      } else schedule(watch);
     }
   });
 

@@ -7,6 +7,10 @@ import { canonicalProfileUrl, profileSlug } from './linkedin/url';
 import { companyKey, nameKey, searchWords } from './names';
 import { STAGES } from './stages';
 
+// No `new Function` parsers: an extension's CSP forbids eval, and so do store reviews (see
+// modules/zod-jitless.ts, which also takes the constructor out of the built zod).
+z.config({ jitless: true });
+
 export { STAGE_LABELS, STAGES } from './stages';
 export const Stage = z.enum(STAGES);
 export type Stage = z.infer<typeof Stage>;

@@ -13,11 +13,8 @@ import { insertBody, setSubject } from '../../lib/gmail/insert';
 import * as S from '../../lib/gmail/selectors';
 import { attemptsForSend, type SentMessage } from '../../lib/gmail/send';
 import type { InsertedTemplate, PlannedAttempt } from '../../lib/send';
+import { CELL_ATTR, HOST } from './hosts';
 import { isReply, readComposeAt, sentMessageOf, snapshotOf } from './snapshot';
-
-export const HOST = 'warm-intro-compose';
-/** The table cell (or span) we add beside Send to hold the host. */
-export const CELL_ATTR = 'data-warm-intro-cell';
 
 /** A second trigger for the same Send (mouseup, then click; a double click) within this is ignored. */
 const SEND_DEBOUNCE_MS = 3000;
@@ -39,18 +36,8 @@ interface Entry {
   lastSendAt: number;
 }
 
-/** Hosts and cells left by a previous copy of this script (before an extension update). */
-export function removeLeftovers(doc: Document): void {
-  doc.querySelectorAll(`[${CELL_ATTR}]`).forEach((el) => el.remove());
-  doc.querySelectorAll(HOST).forEach((el) => el.remove());
-}
-
-/** Whether a removed node held one of our buttons (Gmail re-rendering the send row). */
-export function holdsOurHost(node: Node): boolean {
-  if (node.nodeType !== 1) return false;
-  const el = node as Element;
-  return el.matches(`${HOST}, [${CELL_ATTR}]`) || el.querySelector(HOST) !== null;
-}
+// Moved to ./hosts (the content script needs them at page load, without this module).
+export { CELL_ATTR, holdsOurHost, HOST, removeLeftovers } from './hosts';
 
 export interface ComposeManager {
   /** Match buttons to the composes open now: add the missing ones, drop those whose compose closed. */

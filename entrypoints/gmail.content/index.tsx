@@ -2,7 +2,8 @@ import { defineContentScript } from 'wxt/utils/define-content-script';
 import { isExtensionAlive } from '../../lib/client';
 import { mayContainCompose } from '../../lib/gmail/compose';
 import * as S from '../../lib/gmail/selectors';
-import { createComposeManager, holdsOurHost, removeLeftovers } from './composes';
+import { holdsOurHost, removeLeftovers } from './hosts';
+import { lazyComposes } from './lazy';
 import { observePage, type Watch } from '../../lib/page-observer';
 import { createReplyWatcher } from './replies';
 import '../../components/theme.css';
@@ -19,7 +20,7 @@ export default defineContentScript({
     // A previous copy of this script (before an extension update) may have left its buttons.
     removeLeftovers(document);
 
-    const composes = createComposeManager(ctx, {
+    const composes = lazyComposes(ctx, {
       requestSync: () => observer.schedule(composeWatch),
       onNoticeClosed: () => void ctx.isInvalid,
     });

@@ -9,10 +9,8 @@ import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/co
 import { ComposeButton } from '../../components/compose/ComposeButton';
 import type { InsertPlan, LinkedInSnapshot } from '../../components/compose/types';
 import { ask } from '../../lib/client';
-import { deepQuerySelectorAll } from '../../lib/dom';
 import { insertIntoEditor } from '../../lib/linkedin/insert';
 import { composerText, findLinkedInComposers, type LinkedInComposer } from '../../lib/linkedin/messaging';
-import * as S from '../../lib/linkedin/selectors';
 import { attemptForLinkedInSend, recipientKey, type ComposerPerson, type LinkedInInserted } from '../../lib/linkedin/send';
 import type { PlannedAttempt } from '../../lib/send';
 import { COMPOSER_HOST } from './hosts';
@@ -37,24 +35,8 @@ interface Entry {
   lastSendAt: number;
 }
 
-/** Buttons left by a previous copy of this script (before an extension update), shadow roots included. */
-export function removeLeftovers(doc: Document): void {
-  deepQuerySelectorAll(doc, COMPOSER_HOST).forEach((el) => el.remove());
-}
-
-/** Whether an added or removed node may open or close a composer. */
-export function mayHoldComposer(node: Node): boolean {
-  if (node.nodeType !== 1) return false;
-  const el = node as Element;
-  return el.matches(S.COMPOSER_HINT) || el.querySelector(S.COMPOSER_HINT) !== null;
-}
-
-/** Whether a removed node held one of our buttons (LinkedIn re-rendering the send row). */
-export function holdsOurHost(node: Node): boolean {
-  if (node.nodeType !== 1) return false;
-  const el = node as Element;
-  return el.localName === COMPOSER_HOST || el.querySelector(COMPOSER_HOST) !== null;
-}
+// Moved to ./hosts (the content script needs them at page load, without this module).
+export { holdsOurHost, mayHoldComposer, removeLeftovers } from './hosts';
 
 const isButton = (n: EventTarget) => n instanceof Element && (n.localName === 'button' || n.getAttribute('role') === 'button');
 

@@ -5,9 +5,9 @@ import * as S from '../../lib/linkedin/selectors';
 import { observePage, type Watch } from '../../lib/page-observer';
 import { companySlug } from '../../lib/linkedin/company';
 import { isPeopleListPage } from '../../lib/linkedin/people-list';
-import { createComposerManager, holdsOurHost, mayHoldComposer, removeLeftovers } from './composers';
 import { createCompanyPanel } from './company-panel';
-import { BADGE_HOST, COMPANY_HOST, isOurUi, SIDEBAR_HOST } from './hosts';
+import { lazyComposers } from './lazy';
+import { BADGE_HOST, COMPANY_HOST, holdsOurHost, isOurUi, mayHoldComposer, removeLeftovers, SIDEBAR_HOST } from './hosts';
 import { createPeopleBadges } from './people-badges';
 import { createLinkedInReplyWatcher, mayHoldMessage } from './replies';
 import { createProfileSidebar } from './sidebar';
@@ -31,13 +31,19 @@ export default defineContentScript({
     removeLeftovers(document);
 
     const sidebar = createProfileSidebar(ctx, { requestRefresh: () => observer.schedule(sidebarWatch) });
-    const composers = createComposerManager(ctx, {
+    const composers = lazyComposers(ctx, {
       requestSync: () => observer.schedule(composerWatch),
       onNoticeClosed: () => void ctx.isInvalid,
     });
 
     // The profile is re-read after any change but our own (LinkedIn may swap a name's text only).
-    const sidebarWatch: Watch = { relevant: (node) => !isOurUi(node), text: (node) => !isOurUi(node), run: sidebar.refresh };
+    const sidebarWatch: Watch = {
+      relevant: (node) => !isOurUi(node),
+      text: (node) => !isOurUi(node),
+      run: sidebar.refresh,
+      // The name goes on screen in the frame the top card arrives in, not 60 ms later.
+      urgent: sidebar.waitingForPerson,
+    };
     const composerWatch: Watch = {
       relevant: (node, added) => mayHoldComposer(node) || (!added && holdsOurHost(node)),
       run: composers.sync,
@@ -47,11 +53,11 @@ export default defineContentScript({
     const replyWatch: Watch = { relevant: (node, added) => added && (mayHoldComposer(node) || mayHoldMessage(node)), run: replies.check };
     // Company pages: the panel of people you know there. People lists: badges on people you know.
     const companyPanel = createCompanyPanel(ctx);
+    const badges = createPeopleBadges(ctx, { cameFrom: sidebar.viewed });
     // Which kind of page this is changes only with the URL: not worked out again for every node.
     let onCompany = isCompanyPage(location.href);
     let onList = isPeopleListPage(location.href);
     const companyWatch: Watch = { relevant: (node) => onCompany && !isOurUi(node), run: companyPanel.refresh };
-    const badges = createPeopleBadges(ctx, { cameFrom: sidebar.viewed });
     const badgeWatch: Watch = { relevant: (node, added) => added && onList && !isOurUi(node), run: badges.refresh };
     const onMove = () => {
       onCompany = isCompanyPage(location.href);

@@ -1,5 +1,5 @@
 /** What every part of the repository shares: its errors and how a record is checked before a write. */
-import Dexie from 'dexie';
+import Dexie, { type Table } from 'dexie';
 
 export type ErrorCode =
   | 'bad-request'
@@ -48,4 +48,24 @@ export function isStorageError(error: unknown): boolean {
     error instanceof Dexie.MissingAPIError ||
     (error instanceof DOMException && error.name === 'QuotaExceededError')
   );
+}
+
+/**
+ * The rows whose `index` equals any of `keys`, as one exact look-up per key (in parallel, in the
+ * caller's transaction). Dexie's `anyOf` walks a cursor that jumps between keys, which some
+ * IndexedDB implementations (fake-indexeddb, in the tests) do in time proportional to the whole
+ * index; a handful of exact look-ups costs the same everywhere.
+ */
+export async function rowsWithAny<T extends { id: string }>(
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- any key and insert type
+  table: Table<T, any, any>,
+  index: string,
+  keys: Iterable<string>,
+): Promise<T[]> {
+  const unique = [...new Set(keys)];
+  if (unique.length === 0) return [];
+  const lists = await Promise.all(unique.map((k) => table.where(index).equals(k).toArray()));
+  const seen = new Map<string, T>();
+  for (const row of lists.flat()) seen.set(row.id, row);
+  return [...seen.values()];
 }

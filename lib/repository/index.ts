@@ -15,7 +15,7 @@ import { DEFAULT_TEMPLATES } from '../templates';
 import * as attempts from './attempts';
 import * as backup from './backup';
 import * as contacts from './contacts';
-import { parse, RepoError } from './core';
+import { parse, RepoError, rowsWithAny } from './core';
 import * as intros from './introductions';
 import * as meetings from './meetings';
 import * as network from './network';
@@ -82,9 +82,9 @@ export class Repository {
       ids === 'all'
         ? await Promise.all([db.attempts.toArray(), db.meetings.toArray(), db.introductions.toArray()])
         : await Promise.all([
-            db.attempts.where('contactId').anyOf(keys).toArray(),
-            db.meetings.where('contactId').anyOf(keys).toArray(),
-            db.introductions.where('introducerId').anyOf(keys).toArray(),
+            rowsWithAny(db.attempts, 'contactId', keys),
+            rowsWithAny(db.meetings, 'contactId', keys),
+            rowsWithAny(db.introductions, 'introducerId', keys),
           ]);
     const changes = dueIndexChanges(people, attemptRows, meetingRows, await this.settings(), this.clock(), introRows);
     if (changes.size === 0) return;

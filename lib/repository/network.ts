@@ -10,7 +10,7 @@ import { companyKey, fold, nameKey, namesMatch } from '../names';
 import { Contact, Introduction, memberIdOf, STAGE_LABELS, type Attempt, type Meeting } from '../schemas';
 import { rankIntroducers, relationshipOf, type Candidate } from '../warm-path';
 import { draftRecord, findContact, logContact, mergeContact, updateContact } from './contacts';
-import { newId, parse, RepoError } from './core';
+import { newId, parse, RepoError, rowsWithAny } from './core';
 import type { Repository } from './index';
 import type { Badge, CompanyPeople, ContactDraft, ImportResult, Introducer, KnownPerson, NetworkPerson } from './types';
 
@@ -43,8 +43,8 @@ export async function importContacts(
   target?: 'network' | 'pipeline',
 ): Promise<ImportResult> {
   const now = repo.now();
-  // Left unsaid, LinkedIn's connections export fills the network and any other file the pipeline.
-  const into = target ?? (drafts.length > 0 && drafts.every((d) => d.network?.source === 'linkedin-export') ? 'network' : 'pipeline');
+  // Left unsaid: the pipeline, as before there was a network (the dashboard says which it means).
+  const into = target ?? 'pipeline';
   const rows = drafts.map((d, i) => {
     const draft: ContactDraft =
       into === 'network'
@@ -132,11 +132,10 @@ export async function networkList(
   }
   // The longest word narrows most; the rest are checked on the few records it finds.
   const first = words.reduce((a, b) => (b.length > a.length ? b : a));
-  const rows = await db.contacts
-    .where('words')
-    .startsWith(first)
-    .filter((c) => c.inNetwork === 1 && words.every((w) => c.words.some((cw) => cw.startsWith(w))))
-    .toArray();
+  // One range read, then checked here: a cursor with a filter is slower than reading the range.
+  const rows = (await db.contacts.where('words').startsWith(first).toArray()).filter(
+    (c) => c.inNetwork === 1 && words.every((w) => c.words.some((cw) => cw.startsWith(w))),
+  );
   const unique = [...new Map(rows.map((c) => [c.id, c])).values()].sort(
     (a, b) => (a.nameKey < b.nameKey ? -1 : a.nameKey > b.nameKey ? 1 : a.name.localeCompare(b.name)),
   );
@@ -241,10 +240,7 @@ export async function dismissMove(repo: Repository): Promise<void> {
 async function histories(repo: Repository, ids: string[]): Promise<Map<string, { attempts: Attempt[]; meetings: Meeting[] }>> {
   const map = new Map<string, { attempts: Attempt[]; meetings: Meeting[] }>(ids.map((id) => [id, { attempts: [], meetings: [] }]));
   if (!ids.length) return map;
-  const [attempts, meetings] = await Promise.all([
-    repo.db.attempts.where('contactId').anyOf(ids).toArray(),
-    repo.db.meetings.where('contactId').anyOf(ids).toArray(),
-  ]);
+  const [attempts, meetings] = await Promise.all([rowsWithAny(repo.db.attempts, 'contactId', ids), rowsWithAny(repo.db.meetings, 'contactId', ids)]);
   for (const a of attempts) map.get(a.contactId)?.attempts.push(a);
   for (const m of meetings) map.get(m.contactId)?.meetings.push(m);
   return map;
@@ -254,10 +250,7 @@ async function histories(repo: Repository, ids: string[]): Promise<Map<string, {
 async function byProfileUrls(repo: Repository, urls: string[]): Promise<Map<string, Contact>> {
   const canon = [...new Set(urls.map((u) => canonicalProfileUrl(u)).filter((u): u is string => !!u))];
   const members = canon.map(memberIdOf).filter((m): m is string => !!m);
-  const [byUrl, byMember] = await Promise.all([
-    canon.length ? repo.db.contacts.where('profileUrl').anyOf(canon).toArray() : [],
-    members.length ? repo.db.contacts.where('memberId').anyOf(members).toArray() : [],
-  ]);
+  const [byUrl, byMember] = await Promise.all([rowsWithAny(repo.db.contacts, 'profileUrl', canon), rowsWithAny(repo.db.contacts, 'memberId', members)]);
   const found = new Map<string, Contact>();
   for (const c of byMember) found.set(`https://www.linkedin.com/in/${encodeURIComponent(c.memberId!)}/`, c);
   for (const c of byUrl) if (c.profileUrl) found.set(c.profileUrl, c);
@@ -288,7 +281,7 @@ export async function introducersForProfile(repo: Repository, query: ProfileQuer
   const names = query.mutualNames.map((n) => n.trim()).filter(Boolean).slice(0, 50);
   const keys = [...new Set(names.map(nameKey).filter(Boolean))];
   const [byName, byUrl, atCompany] = await Promise.all([
-    keys.length ? db.contacts.where('nameKey').anyOf(keys).toArray() : [],
+    rowsWithAny(db.contacts, 'nameKey', keys),
     query.mutualProfileUrls?.length ? byProfileUrls(repo, query.mutualProfileUrls) : new Map<string, Contact>(),
     key ? db.contacts.where('companyKey').equals(key).limit(MAX_COMPANY_PEOPLE).toArray() : [],
   ]);
@@ -316,13 +309,12 @@ export async function introducersForProfile(repo: Repository, query: ProfileQuer
   // Who brought you to someone there before: their referrer, a referral, an introduction made.
   if (atCompany.length) {
     const companyIds = atCompany.map((c) => c.id);
-    const [referrals, intros] = await Promise.all([
-      db.referrals.where('toContactId').anyOf(companyIds).toArray(),
-      db.introductions.where('targetId').anyOf(companyIds).filter((i) => i.status === 'introduced').toArray(),
-    ]);
+    // Introductions made are few: read them by status rather than look up every person there.
+    // A referral from a meeting sets the person's referrer, so the referrer covers referrals.
+    const atCompanyIds = new Set(companyIds);
+    const intros = (await db.introductions.where('status').equals('introduced').toArray()).filter((i) => atCompanyIds.has(i.targetId));
     const edges: Array<[string, string]> = [
       ...atCompany.flatMap((c) => (c.referrer?.type === 'contact' ? [[c.referrer.contactId, c.id] as [string, string]] : [])),
-      ...referrals.map((r) => [r.fromContactId, r.toContactId] as [string, string]),
       ...intros.map((i) => [i.introducerId, i.targetId] as [string, string]),
     ];
     const byId = new Map(atCompany.map((c) => [c.id, c]));
@@ -339,18 +331,25 @@ export async function introducersForProfile(repo: Repository, query: ProfileQuer
   }
   if (!candidates.size) return [];
 
-  const ids = [...candidates.keys()];
+  // A first ranking from the records alone (stage, reply, network) keeps the history reads to the
+  // few who can make the list, however many people you know at a large company.
+  const limit = query.limit ?? 8;
+  for (const cand of candidates.values()) cand.relationship = relationshipOf(cand.contact, [], []);
+  const shortlist = rankIntroducers([...candidates.values()], limit * 3).map((r) => candidates.get(r.contactId)!);
   const [records, existing] = await Promise.all([
-    histories(repo, ids),
+    histories(
+      repo,
+      shortlist.map((c) => c.contact.id),
+    ),
     target ? db.introductions.where('targetId').equals(target.id).toArray() : Promise.resolve([] as Introduction[]),
   ]);
-  for (const cand of candidates.values()) {
+  for (const cand of shortlist) {
     const r = records.get(cand.contact.id)!;
     cand.relationship = relationshipOf(cand.contact, r.attempts, r.meetings);
     const intro = existing.find((i) => i.introducerId === cand.contact.id);
     cand.introduction = intro ? { id: intro.id, status: intro.status } : null;
   }
-  return rankIntroducers([...candidates.values()], query.limit ?? 8);
+  return rankIntroducers(shortlist, limit);
 }
 
 /** "You know N people at <Company>": network and pipeline people there, best known first. */
@@ -360,11 +359,17 @@ export async function companyPeople(repo: Repository, company: string, limit = 5
   const people = (await repo.db.contacts.where('companyKey').equals(key).limit(MAX_COMPANY_PEOPLE).toArray()).filter(
     (c) => c.inNetwork === 1 || c.inPipeline === 1,
   );
+  // Ranked first from the records alone; histories are read for the people listed only.
+  const prelim = (c: Contact) => {
+    const rel = relationshipOf(c, [], []);
+    return (rel.met ? 3 : rel.talked ? 2 : c.inNetwork ? 1 : 0) * 1e15 + (c.repliedAt ?? 0);
+  };
+  const listed = [...people].sort((a, b) => prelim(b) - prelim(a) || a.name.localeCompare(b.name)).slice(0, limit * 2);
   const records = await histories(
     repo,
-    people.map((c) => c.id),
+    listed.map((c) => c.id),
   );
-  const known: Array<KnownPerson & { warmth: number }> = people.map((c) => {
+  const known: Array<KnownPerson & { warmth: number }> = listed.map((c) => {
     const r = records.get(c.id)!;
     const rel = relationshipOf(c, r.attempts, r.meetings);
     return {
@@ -379,7 +384,7 @@ export async function companyPeople(repo: Repository, company: string, limit = 5
     };
   });
   known.sort((a, b) => b.warmth - a.warmth || (b.lastTalkedAt ?? -1) - (a.lastTalkedAt ?? -1) || a.name.localeCompare(b.name));
-  return { total: known.length, people: known.slice(0, limit).map(({ warmth: _w, ...p }) => p) };
+  return { total: people.length, people: known.slice(0, limit).map(({ warmth: _w, ...p }) => p) };
 }
 
 const INTRO_BADGE: Partial<Record<Introduction['status'], string>> = {
@@ -400,7 +405,7 @@ export async function badges(repo: Repository, profileUrls: string[]): Promise<R
   }
   const found = await byProfileUrls(repo, [...wanted.keys()]);
   const targets = [...found.values()].filter((c) => c.inPipeline === 0 && c.inNetwork === 0).map((c) => c.id);
-  const intros = targets.length ? await repo.db.introductions.where('targetId').anyOf(targets).toArray() : [];
+  const intros = await rowsWithAny(repo.db.introductions, 'targetId', targets);
   const out: Record<string, Badge> = {};
   for (const canon of wanted.keys()) {
     const c = found.get(canon);

@@ -15,11 +15,14 @@ describe('the built manifests ask for nothing beyond what Warm Intro uses', () =
     expect(m.permissions.sort()).toEqual(['alarms', 'notifications', 'storage']);
     expect(m.host_permissions.sort()).toEqual([...HOSTS].sort());
     expect(m.optional_permissions ?? []).toEqual([]);
-    // Only each content script's own stylesheet, for its shadow-root UI, to its own site, and under a
-    // per-session URL (use_dynamic_url) so pages cannot use it to detect Warm Intro.
+    // Only each content script's own stylesheet (for its shadow-root UI) and the modules it loads on
+    // first use (modules/lazy-chunks.ts), to its own site, and under a per-session URL
+    // (use_dynamic_url) so pages cannot use them to detect Warm Intro.
     expect(m.web_accessible_resources).toEqual([
       { resources: ['content-scripts/gmail.css'], use_dynamic_url: true, matches: ['https://mail.google.com/*'] },
       { resources: ['content-scripts/linkedin.css'], use_dynamic_url: true, matches: ['https://*.linkedin.com/*'] },
+      { resources: ['lazy/linkedin/sidebar.js', 'lazy/linkedin/composers.js'], matches: ['https://*.linkedin.com/*'], use_dynamic_url: true },
+      { resources: ['lazy/gmail/composes.js'], matches: ['https://mail.google.com/*'], use_dynamic_url: true },
     ]);
     expect(m.externally_connectable).toBeUndefined();
     const matches = m.content_scripts.flatMap((c: { matches: string[] }) => c.matches).sort();
@@ -36,6 +39,9 @@ describe('the built manifests ask for nothing beyond what Warm Intro uses', () =
     expect(m.browser_specific_settings.gecko.data_collection_permissions).toEqual({ required: ['none'] });
     // The Firefox background is an MV2 background page (scripts), not a service worker.
     expect(m.background).toEqual({ scripts: ['background.js'] });
+    expect(m.web_accessible_resources.sort()).toEqual(
+      ['content-scripts/gmail.css', 'content-scripts/linkedin.css', 'lazy/gmail/composes.js', 'lazy/linkedin/composers.js', 'lazy/linkedin/sidebar.js'].sort(),
+    );
   });
 
   it('Firefox: the minimum versions are those that read every key the manifest uses', () => {

@@ -56,12 +56,12 @@ describe('importing the connections export', () => {
     expect(parseConnectedOn('yesterday')).toBeNull();
   });
 
-  it('fills the network and leaves the board unchanged', async () => {
+  it('into the network: fills it and leaves the board unchanged', async () => {
     const { contact: dana } = await repo.logContact({ name: 'Dana Reyes', company: 'Contoso' });
     await repo.recordAttempt({ contactId: dana.id, channel: 'email', kind: 'request' });
     const before = { summary: await repo.summary(), board: await repo.board() };
 
-    expect(await importConnections()).toEqual({ added: 3, merged: 0, skipped: 0 });
+    expect(await importConnections('network')).toEqual({ added: 3, merged: 0, skipped: 0 });
     const after = await repo.summary();
     expect(after.counts).toEqual(before.summary.counts);
     expect(after.total).toBe(1);
@@ -104,18 +104,21 @@ describe('importing the connections export', () => {
     expect((await repo.summary()).network).toBe(3);
   });
 
-  it('through the protocol, a LinkedIn export with no target given fills the network', async () => {
+  it('through the protocol: target network fills the network; no target keeps the old meaning (cards)', async () => {
     const server = createServer(repo);
     const parsed = await parseContactsFile(CONNECTIONS);
-    const reply = await server({ type: 'contacts.import', payload: { contacts: parsed.drafts, duplicates: 'merge' } }, EXTENSION_PAGE);
+    const reply = await server({ type: 'contacts.import', payload: { contacts: parsed.drafts, duplicates: 'merge', target: 'network' } }, EXTENSION_PAGE);
     expect(reply).toEqual({ ok: true, data: { added: 3, merged: 0, skipped: 0 } });
     expect((await repo.summary()).total).toBe(0);
+    await server({ type: 'contacts.import', payload: { contacts: parsed.drafts, duplicates: 'merge' } }, EXTENSION_PAGE);
+    expect((await repo.summary()).total).toBe(3);
+    expect((await server({ type: 'contacts.import', payload: { contacts: [], duplicates: 'merge', target: 'board' } }, EXTENSION_PAGE)).ok).toBe(false);
   });
 });
 
 describe('network to pipeline', () => {
   it('puts a network person into the pipeline as a prospect in one step (network.toPipeline)', async () => {
-    await importConnections();
+    await importConnections('network');
     const [ana] = (await repo.networkList({ query: 'ana' })).items;
     const server = createServer(repo);
     const reply = (await server({ type: 'network.toPipeline', payload: { contactId: ana!.contactId } }, EXTENSION_PAGE)) as { ok: true; data: { inPipeline: number; stage: string } };
@@ -126,7 +129,7 @@ describe('network to pipeline', () => {
   });
 
   it('logging a network person from their profile puts them in the pipeline', async () => {
-    await importConnections();
+    await importConnections('network');
     const { contact, created } = await repo.logContact({ name: 'Ana Souza', profileUrl: 'https://www.linkedin.com/in/ana-souza/' });
     expect(created).toBe(false);
     expect(contact).toMatchObject({ inPipeline: 1, stage: 'prospect', inNetwork: 1 });
@@ -135,7 +138,7 @@ describe('network to pipeline', () => {
 
 describe('the network list', () => {
   it('searches names and companies by word start, ignoring accents and legal forms, a page at a time', async () => {
-    await importConnections();
+    await importConnections('network');
     await repo.logContact({ name: 'José Núñez', company: 'Acme AG', inPipeline: 0, network: { source: 'manual' } });
     await repo.logContact({ name: 'Acme Pipeline Person', company: 'Acme' }); // pipeline only: not listed
     expect((await repo.networkList({ query: 'acme' })).items.map((p) => p.name)).toEqual(['Ana Souza', 'José Núñez']);

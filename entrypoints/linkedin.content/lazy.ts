@@ -1,0 +1,43 @@
+/**
+ * The message and invitation buttons (./composers.tsx, with the compose menu, the contact picker
+ * and the templates) are loaded the first time LinkedIn shows a composer; until then a page pays
+ * only for finding that there is none.
+ */
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { loadLazy } from '../../lib/lazy';
+import { findLinkedInComposers } from '../../lib/linkedin/messaging';
+import type { ComposerManager } from './composers';
+
+type Composers = typeof import('./composers');
+
+/** Our own sidebar holds a form and a textarea; it is never LinkedIn's composer (as in composers.tsx). */
+const isLinkedIns = (composer: { element: HTMLElement }) => {
+  const root = composer.element.getRootNode();
+  return !(root instanceof ShadowRoot && root.host.localName.startsWith('warm-intro-'));
+};
+
+export function lazyComposers(ctx: ContentScriptContext, opts: Parameters<Composers['createComposerManager']>[1]): ComposerManager {
+  let manager: ComposerManager | null = null;
+  let loading = false;
+  return {
+    sync() {
+      if (manager) return manager.sync();
+      if (loading || ctx.signal.aborted || !findLinkedInComposers(document, location.href).some(isLinkedIns)) return;
+      loading = true;
+      loadLazy<Composers>('linkedin/composers').then(
+        (module) => {
+          if (ctx.signal.aborted) return;
+          manager = module.createComposerManager(ctx, opts);
+          manager.sync();
+        },
+        (error: unknown) => {
+          loading = false;
+          console.warn('[warm-intro] could not load the LinkedIn message buttons', error);
+        },
+      );
+    },
+    get holdingNotice() {
+      return manager?.holdingNotice ?? false;
+    },
+  };
+}
