@@ -20,6 +20,8 @@ export const LAZY_ENTRIES = {
   linkedin: {
     sidebar: 'entrypoints/linkedin.content/sidebar-details.tsx',
     composers: 'entrypoints/linkedin.content/composers.tsx',
+    company: 'entrypoints/linkedin.content/company-panel.tsx',
+    badges: 'entrypoints/linkedin.content/people-badges.tsx',
   },
   gmail: {
     composes: 'entrypoints/gmail.content/composes.tsx',

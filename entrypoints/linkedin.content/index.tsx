@@ -5,10 +5,9 @@ import * as S from '../../lib/linkedin/selectors';
 import { observePage, type Watch } from '../../lib/page-observer';
 import { companySlug } from '../../lib/linkedin/company';
 import { isPeopleListPage } from '../../lib/linkedin/people-list';
-import { createCompanyPanel } from './company-panel';
 import { lazyComposers } from './lazy';
 import { BADGE_HOST, COMPANY_HOST, holdsOurHost, isOurUi, mayHoldComposer, removeLeftovers, SIDEBAR_HOST } from './hosts';
-import { createPeopleBadges } from './people-badges';
+import { lazyCompanyPanel, lazyPeopleBadges } from './lazy-warm-path';
 import { createLinkedInReplyWatcher, mayHoldMessage } from './replies';
 import { createProfileSidebar } from './sidebar';
 import '../../components/theme.css';
@@ -52,11 +51,11 @@ export default defineContentScript({
     const replies = createLinkedInReplyWatcher();
     const replyWatch: Watch = { relevant: (node, added) => added && (mayHoldComposer(node) || mayHoldMessage(node)), run: replies.check };
     // Company pages: the panel of people you know there. People lists: badges on people you know.
-    const companyPanel = createCompanyPanel(ctx);
-    const badges = createPeopleBadges(ctx, { cameFrom: sidebar.viewed });
     // Which kind of page this is changes only with the URL: not worked out again for every node.
     let onCompany = isCompanyPage(location.href);
     let onList = isPeopleListPage(location.href);
+    const companyPanel = lazyCompanyPanel(ctx, () => onCompany);
+    const badges = lazyPeopleBadges(ctx, () => onList, { cameFrom: sidebar.viewed });
     const companyWatch: Watch = { relevant: (node) => onCompany && !isOurUi(node), run: companyPanel.refresh };
     const badgeWatch: Watch = { relevant: (node, added) => added && onList && !isOurUi(node), run: badges.refresh };
     const onMove = () => {
@@ -75,5 +74,7 @@ export default defineContentScript({
     });
     observer.schedule(composerWatch);
     observer.schedule(replyWatch);
+    if (onCompany) observer.schedule(companyWatch);
+    if (onList) observer.schedule(badgeWatch);
   },
 });
