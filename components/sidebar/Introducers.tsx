@@ -61,7 +61,7 @@ function AskedNote({ introducer }: { introducer: Introducer }) {
   );
 }
 
-function IntroducerItem({ introducer, profile, view }: { introducer: Introducer; profile: ViewedPerson; view: ContactView | null | undefined }) {
+function IntroducerItem({ introducer, profile, view, memberId }: { introducer: Introducer; profile: ViewedPerson; view: ContactView | null | undefined; memberId: string | null }) {
   const [asking, setAsking] = useState(false);
   const [why, setWhy] = useState('');
   const [asked, setAsked] = useState(false);
@@ -77,7 +77,7 @@ function IntroducerItem({ introducer, profile, view }: { introducer: Introducer;
           : {
               name: profile.name,
               profileUrl: profile.profileUrl,
-              memberId: profile.memberId ?? null,
+              memberId,
               company: profile.company,
               headline: profile.headline,
             },
@@ -177,7 +177,7 @@ export function Introducers({ profile, view, mutuals }: Props) {
       ) : (
         <ul class="wi-introducers__list">
           {list.map((i) => (
-            <IntroducerItem key={i.contactId} introducer={i} profile={profile} view={view} />
+            <IntroducerItem key={i.contactId} introducer={i} profile={profile} view={view} memberId={profile.memberId ?? mutuals?.memberId ?? null} />
           ))}
         </ul>
       )}

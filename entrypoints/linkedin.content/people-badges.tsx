@@ -45,13 +45,36 @@ export function createPeopleBadges(ctx: ContentScriptContext, opts: { cameFrom: 
   let forUrl = '';
   let asking = false;
 
-  const hostOf = (entry: PeopleListEntry) => entry.card.querySelector(BADGE_HOST);
+  /** Our badge beside each result's link (beside, not inside: a card may be one big link). */
+  const hosts = new WeakMap<Element, Element>();
+  const hostOf = (entry: PeopleListEntry) => {
+    const host = hosts.get(entry.anchor);
+    return host?.isConnected ? host : null;
+  };
 
-  /** The person whose mutual list this is, when the sidebar showed them just before. */
-  const target = (): ViewedProfile | null => {
+  /** This list's person, when it is someone's mutual list: looked up once per list URL. */
+  let listPerson: { url: string; person: Promise<ViewedProfile | null> } | null = null;
+
+  /**
+   * The person whose mutual-connection list this is: the profile the sidebar just showed (LinkedIn
+   * moves there without loading a page), else a contact with the list's member id (after a reload).
+   */
+  const target = (): Promise<ViewedProfile | null> => {
     const id = mutualMemberId(location.href);
+    if (!id) return Promise.resolve(null);
     const from = opts.cameFrom();
-    return id && from && from.memberId === id ? from : null;
+    if (from && from.memberId === id) return Promise.resolve(from);
+    if (listPerson?.url !== location.href) {
+      const person = ask('contact.lookup', { memberId: id }).then(
+        (view): ViewedProfile | null =>
+          view?.contact.profileUrl
+            ? { name: view.contact.name, profileUrl: view.contact.profileUrl, memberId: id, company: view.contact.company, headline: view.contact.headline }
+            : null,
+        () => null,
+      );
+      listPerson = { url: location.href, person };
+    }
+    return listPerson.person;
   };
 
   const decorate = (entry: PeopleListEntry, badge: Badge | null, from: ViewedProfile | null) => {
@@ -94,6 +117,7 @@ export function createPeopleBadges(ctx: ContentScriptContext, opts: { cameFrom: 
     }
     // After the name link, never inside it: a click on the badge must not open the profile.
     entry.anchor.after(host);
+    hosts.set(entry.anchor, host);
   };
 
   const refresh = () => {
@@ -104,17 +128,19 @@ export function createPeopleBadges(ctx: ContentScriptContext, opts: { cameFrom: 
     }
     const entries = extractPeopleList(document, location.href).filter((e) => !hostOf(e));
     if (entries.length === 0) return;
-    const from = target();
     const fresh = [...new Set(entries.map((e) => e.profileUrl).filter((u) => !known.has(u)))].slice(0, BATCH);
-    const place = () => entries.forEach((e) => known.has(e.profileUrl) && decorate(e, known.get(e.profileUrl) ?? null, from));
-    if (fresh.length === 0 || asking) return place();
-    asking = true;
+    const place = (from: ViewedProfile | null) => entries.forEach((e) => known.has(e.profileUrl) && decorate(e, known.get(e.profileUrl) ?? null, from));
     const url = forUrl;
-    ask('badges.forProfiles', { profileUrls: fresh })
-      .then((found) => {
+    if (fresh.length === 0 || asking) {
+      void target().then((from) => url === forUrl && place(from));
+      return;
+    }
+    asking = true;
+    Promise.all([ask('badges.forProfiles', { profileUrls: fresh }), target()])
+      .then(([found, from]) => {
         if (url !== forUrl) return;
         for (const u of fresh) known.set(u, found[u] ?? null);
-        place();
+        place(from);
       })
       .catch((error: unknown) => console.warn('[warm-intro] badges', error))
       .finally(() => {

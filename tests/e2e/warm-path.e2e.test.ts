@@ -17,6 +17,9 @@ import { bg } from './support';
 const ELODIE = 'https://www.linkedin.com/in/elodie-marchand-3a9c7e55/';
 const COMPANY = 'https://www.linkedin.com/company/northwind-analytics/';
 const INBOX = 'https://mail.google.com/mail/u/0/#inbox';
+// linkedin-search-people-2026.html: Élodie's full mutual list (Olivia Hartmann, Samira Haddad, Hannah Becker).
+const ELODIE_MUTUALS =
+  'https://www.linkedin.com/search/results/people/?connectionOf=%5B%22ACoAAF3qHero26ElodieMarchand3a9c7e55%22%5D&network=%5B%22F%22%2C%22S%22%5D';
 
 /** LinkedIn's own export: a few notes lines, then its header. Olivia and Ines work at Northwind Analytics. */
 const CONNECTIONS = [
@@ -48,7 +51,10 @@ describe('the warm path in real Chromium', () => {
     profileDir = mkdtempSync(join(tmpdir(), 'wi-e2e-warm-'));
     ({ context, extensionId } = await launch({
       userDataDir: profileDir,
-      routes: [[/^https:\/\/www\.linkedin\.com\/in\/elodie-marchand-3a9c7e55\//, 'linkedin-mutuals-2026.html']],
+      routes: [
+        [/^https:\/\/www\.linkedin\.com\/in\/elodie-marchand-3a9c7e55\//, 'linkedin-mutuals-2026.html'],
+        [/^https:\/\/www\.linkedin\.com\/search\/results\/people\//, 'linkedin-search-people-2026.html'],
+      ],
     }));
     ext = await context.newPage();
     await ext.goto(extensionUrl(extensionId, 'popup.html'));
@@ -169,6 +175,24 @@ describe('the warm path in real Chromium', () => {
     await ext.reload();
     await expect.poll(() => ext.getByTestId('wi-stage-count-prospect').textContent()).toBe('1');
     await dash.close();
+  });
+
+  it('badges the people you know on Élodie’s mutual list, and saves another mutual connection as a possible introducer', async () => {
+    const page = await context.newPage();
+    await page.goto(ELODIE_MUTUALS);
+    const badges = page.getByTestId('wi-list-badge');
+    await expect.poll(() => badges.allTextContents(), { timeout: 10_000 }).toEqual(['In your network']);
+    // The badge sits beside Olivia's own result, not another's.
+    expect(await page.locator('warm-intro-badge').first().evaluate((host) => host.closest('[role=listitem]')?.textContent ?? '')).toContain('Olivia Hartmann');
+    // Élodie is a contact now (with her member id), so the list knows whose it is even after a page load.
+    await expect.poll(() => page.getByTestId('wi-save-introducer').count()).toBe(3);
+    const hannah = page.locator('[role=listitem]').filter({ hasText: 'Hannah Becker' }).getByTestId('wi-save-introducer');
+    await hannah.click();
+    await expect.poll(() => hannah.textContent()).toBe('Saved: could introduce you to Élodie');
+    const [found] = await bg<Array<{ id: string }>>(ext, 'contact.search', { query: 'Hannah Becker' });
+    const view = await bg<View>(ext, 'contact.lookup', { id: found!.id });
+    expect(view.introductions).toEqual([expect.objectContaining({ status: 'suggested', targetName: 'Élodie Marchand' })]);
+    await page.close();
   });
 
   it('lists the people you know on a company page', async () => {
