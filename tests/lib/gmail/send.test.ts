@@ -30,6 +30,21 @@ describe('attemptsForSend', () => {
     ]);
   });
 
+  it('counts an "Ask for an introduction" on the introducer, with the introduction it asks for', () => {
+    const c = contact({ inPipeline: 0 });
+    expect(
+      attemptsForSend({ message: to('olivia@example.com'), contacts: [c], inserted: { contactId: 'c1', kind: 'intro-request', introductionId: 'i1' } }),
+    ).toEqual([{ contactId: 'c1', kind: 'intro-request', reason: 'template', introductionId: 'i1' }]);
+  });
+
+  it('counts nothing for a plain mail to someone only in your network (not asked for an interview)', () => {
+    const inNetworkOnly = contact({ inPipeline: 0 });
+    const inPipeline = contact({ id: 'c2', emails: ['marcus@example.com'] });
+    expect(attemptsForSend({ message: to('olivia@example.com', 'marcus@example.com'), contacts: [inNetworkOnly, inPipeline], inserted: null })).toEqual([
+      { contactId: 'c2', kind: 'request', reason: 'stage' },
+    ]);
+  });
+
   it('honours the template for a contact reached by Cc or Bcc too (the user wrote it for them)', () => {
     const c = contact();
     expect(

@@ -27,6 +27,18 @@ describe('recipientKey', () => {
 });
 
 describe('attemptForLinkedInSend', () => {
+  it('counts an inserted "Ask for an introduction" with the introduction it asks for', () => {
+    const inserted: LinkedInInserted = { contactId: 'c1', kind: 'intro-request', introductionId: 'i1', recipient: 'https://www.linkedin.com/in/olivia-hartmann-8a61b2b4/' };
+    expect(
+      attemptForLinkedInSend({
+        text: 'Hi Olivia, would you introduce me to Élodie?',
+        recipient: { name: 'Olivia Hartmann', profileUrl: 'https://www.linkedin.com/in/olivia-hartmann-8a61b2b4/' },
+        inserted,
+        matched: null,
+      }),
+    ).toEqual({ contactId: 'c1', kind: 'intro-request', reason: 'template', introductionId: 'i1' });
+  });
+
   it('counts the inserted template for the person it was written for', () => {
     expect(attemptForLinkedInSend({ text: 'Hi Mateo, Olivia suggested…', recipient: MATEO, inserted: inserted(), matched: null })).toEqual({
       contactId: 'mateo',
