@@ -161,6 +161,8 @@ export function Introducers({ profile, view, mutuals }: Props) {
   );
   // A contact with a referrer already has their warm path.
   if (view?.contact.referrer) return null;
+  // The lookup failed too (database unreachable, extension reloaded): the sidebar says so once.
+  if (found.error && found.data === undefined && view === undefined) return null;
   const list = found.data ?? [];
   return (
     <section class="wi-introducers" aria-labelledby="wi-introducers-title" data-testid="wi-introducers">
