@@ -136,6 +136,10 @@ function ImportPanel() {
                 void action.run(async () => {
                   // One message, one transaction: a failure imports nothing.
                   const r = await ask('contacts.import', { contacts: parsed.drafts, duplicates, target });
+                  // The user just said these people belong in the pipeline: the board's offer to move
+                  // untouched imported prospects to the network (made for older imports) would
+                  // ask the same question again about them.
+                  if (target === 'pipeline') await ask('network.dismissMove').catch(() => {});
                   const where = target === 'network' ? 'They are in your network, not on the board.' : 'They are on the board, as prospects.';
                   setResult({ text: `Imported: ${n(r.added)} added, ${n(r.merged)} merged, ${n(r.skipped)} skipped. ${where}`, target });
                 });

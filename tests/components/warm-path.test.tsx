@@ -158,6 +158,26 @@ describe('Moving imported prospects to the network', () => {
   });
 });
 
+describe('Importing into the pipeline by choice', () => {
+  it('answers the move offer: people just imported into the pipeline are not offered for the network', async () => {
+    const { repo } = installFakeBackground('extension');
+    const { Dashboard } = await import('../../components/dashboard/Dashboard');
+    const { setInputFiles } = await import('../helpers/a11y');
+    location.hash = '#/data';
+    render(<Dashboard />);
+    const input = screen.getByTestId('wi-import-file') as HTMLInputElement;
+    setInputFiles(input, [
+      new File(['First Name,Last Name,URL,Email Address,Company,Position,Connected On\r\nAna,Silva,https://www.linkedin.com/in/ana-silva-1a2b3c4d,,Contoso,PM,01 Feb 2022\r\n'], 'Connections.csv'),
+    ]);
+    fireEvent.change(input);
+    fireEvent.click(await screen.findByTestId('wi-import-target-pipeline'));
+    fireEvent.click(screen.getByTestId('wi-import-confirm'));
+    await screen.findByTestId('wi-import-result');
+    expect((await repo.summary()).counts.prospect).toBe(1);
+    expect(await repo.moveCandidates()).toMatchObject({ answered: true });
+  });
+});
+
 describe('Company panel', () => {
   it('counts and lists the people you know at the company, with how you know them and when you last talked', async () => {
     const { repo } = installFakeBackground('page');
