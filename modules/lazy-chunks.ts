@@ -28,8 +28,9 @@ export const LAZY_ENTRIES = {
   },
 } as const;
 
+/** The pages each site's content script runs on (its `matches`; LinkedIn's country subdomains too). */
 const SITE_MATCHES: Record<keyof typeof LAZY_ENTRIES, string> = {
-  linkedin: 'https://www.linkedin.com/*',
+  linkedin: 'https://*.linkedin.com/*',
   gmail: 'https://mail.google.com/*',
 };
 
