@@ -178,6 +178,32 @@ describe('Importing into the pipeline by choice', () => {
   });
 });
 
+describe('Introductions on the contact page and in Insights', () => {
+  it('marks an asked introduction introduced: the target gets the referrer and joins the pipeline; Insights count it per introducer', async () => {
+    const { repo } = installFakeBackground('extension');
+    const { ContactDetail } = await import('../../components/dashboard/ContactDetail');
+    const { Insights } = await import('../../components/dashboard/Insights');
+    const { contact: olivia } = await repo.logContact({ name: 'Olivia Hartmann', emails: ['olivia@example.com'], inPipeline: 0, network: network('Data Scientist') });
+    const { introduction, target } = await repo.askIntroduction({ introducerId: olivia.id, target: { name: 'Élodie Marchand' }, why: 'Research leads.' });
+    await repo.recordAttempt({ contactId: olivia.id, channel: 'email', kind: 'intro-request', introductionId: introduction.id });
+    const { unmount } = render(<ContactDetail id={olivia.id} />);
+    const row = await screen.findByTestId('wi-introduction');
+    expect(within(row).getByTestId('wi-introduction-person').textContent).toBe('Élodie Marchand');
+    await waitFor(() => expect(within(row).getByTestId('wi-introduction-status').textContent).toBe('Asked'));
+    fireEvent.click(within(row).getByTestId('wi-intro-set-introduced'));
+    await waitFor(() => expect(within(screen.getByTestId('wi-introduction')).getByTestId('wi-introduction-status').textContent).toBe('Introduced'));
+    const elodie = (await repo.lookup({ id: target.id }))!;
+    expect(elodie.contact.referrer).toEqual({ type: 'contact', contactId: olivia.id });
+    expect(elodie.contact.inPipeline).toBe(1);
+    unmount();
+
+    render(<Insights />);
+    expect((await screen.findByTestId('wi-insight-introductions')).textContent).toBe('1');
+    const rows = within(screen.getByTestId('wi-insight-introducers')).getAllByRole('row').map((r) => r.textContent);
+    expect(rows).toEqual(['IntroducerAskedMade', 'Olivia Hartmann11']);
+  });
+});
+
 describe('Company panel', () => {
   it('counts and lists the people you know at the company, with how you know them and when you last talked', async () => {
     const { repo } = installFakeBackground('page');
