@@ -7,6 +7,7 @@ import { NetworkView, NETWORK_PAGE } from '../../components/dashboard/NetworkVie
 import { CompanyPanel } from '../../components/sidebar/CompanyPanel';
 import { Introducers } from '../../components/sidebar/Introducers';
 import type { MutualConnections } from '../../lib/linkedin/mutuals';
+import { axeViolations } from '../helpers/a11y';
 import { installFakeBackground } from '../helpers/background';
 
 const ELODIE = {
@@ -93,6 +94,7 @@ describe('Network view', () => {
     render(<NetworkView />);
     await waitFor(() => expect(screen.getAllByTestId('wi-network-person')).toHaveLength(NETWORK_PAGE));
     expect(screen.getByTestId('wi-network-count').textContent).toBe('1–50 of 120 people');
+    expect(await axeViolations()).toEqual([]);
     fireEvent.click(screen.getByTestId('wi-network-next'));
     await waitFor(() => expect(screen.getByTestId('wi-network-count').textContent).toBe('51–100 of 120 people'));
 
@@ -134,6 +136,7 @@ describe('Moving imported prospects to the network', () => {
     await repo.recordAttempt({ contactId: busy.id, channel: 'email', kind: 'request' });
     render(<MoveOffer />);
     const offer = await screen.findByTestId('wi-move-offer');
+    expect(await axeViolations()).toEqual([]);
     expect(offer.textContent).toMatch(/2 people on your board are prospects you imported/);
     fireEvent.click(screen.getByTestId('wi-move-confirm'));
     expect((await screen.findByTestId('wi-move-done')).textContent).toMatch(/^Moved 2 people to your network/);
