@@ -120,6 +120,12 @@ export function Popup({ openTab, dashboardUrl }: Props) {
             <li>Log them with the name of who referred you — a warm introduction.</li>
             <li>Ask for 15–20 minutes; Warm Intro reminds you to follow up, thank, and keep in touch.</li>
           </ol>
+          {summary.data.network > 0 && (
+            <p class="wi-quiet" data-testid="wi-popup-network">
+              {summary.data.network.toLocaleString()} {summary.data.network === 1 ? 'person is' : 'people are'} in your network: on a LinkedIn
+              profile, Warm Intro shows which of them can introduce you.
+            </p>
+          )}
         </section>
       ) : (
         <>

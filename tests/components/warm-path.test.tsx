@@ -207,6 +207,24 @@ describe('Introductions on the contact page and in Insights', () => {
   });
 });
 
+describe('Popup with a network and no pipeline yet', () => {
+  it('counts no pipeline people and says how many are in the network', async () => {
+    const { repo } = installFakeBackground('extension');
+    const { Popup } = await import('../../components/Popup');
+    await repo.importContacts(
+      [
+        { name: 'Olivia Hartmann', network: { source: 'linkedin-export' } },
+        { name: 'Marcus Lindqvist', network: { source: 'linkedin-export' } },
+      ],
+      'merge',
+      'network',
+    );
+    render(<Popup />);
+    expect((await screen.findByTestId('wi-popup-network')).textContent).toMatch(/^2 people are in your network/);
+    expect(screen.getByTestId('wi-stage-count-prospect').textContent).toBe('0');
+  });
+});
+
 describe('Company panel', () => {
   it('counts and lists the people you know at the company, with how you know them and when you last talked', async () => {
     const { repo } = installFakeBackground('page');
