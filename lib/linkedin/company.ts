@@ -5,6 +5,7 @@
  * company (LinkedIn is an SPA: after a move the old page stays a moment under the new URL).
  */
 import { cleanText } from '../dom';
+import { pageJsonLdNodes } from './extract';
 import { visibleText } from './visible';
 import * as S from './selectors';
 
@@ -44,19 +45,10 @@ function fromTitle(title: string, section: boolean): string | null {
 }
 
 function fromJsonLd(doc: Document, slug: string): string | null {
-  for (const script of Array.from(doc.querySelectorAll(S.JSON_LD))) {
-    let data: unknown;
-    try {
-      data = JSON.parse(script.textContent ?? '');
-    } catch {
-      continue;
-    }
-    const nodes = (Array.isArray(data) ? data : [data, ...((data as { '@graph'?: unknown[] })?.['@graph'] ?? [])]) as Array<Record<string, unknown>>;
-    for (const node of nodes) {
-      if (!node || typeof node !== 'object' || node['@type'] !== 'Organization') continue;
-      const url = typeof node.url === 'string' ? node.url : '';
-      if (companySlug(url) === slug && typeof node.name === 'string') return usable(node.name);
-    }
+  for (const node of pageJsonLdNodes(doc)) {
+    if (node['@type'] !== 'Organization') continue;
+    const url = typeof node.url === 'string' ? node.url : '';
+    if (companySlug(url) === slug && typeof node.name === 'string') return usable(node.name);
   }
   return null;
 }

@@ -366,8 +366,8 @@ function* jsonLdNodes(value: unknown): Generator<Record<string, unknown>> {
   }
 }
 
-/** The public page's JSON-LD `Person` for `slug` (one naming another profile is ignored). */
-function findJsonLdPerson(doc: Document, slug: string): Person | null {
+/** Every JSON-LD object of the page's scripts (a script that doesn't parse is skipped). */
+export function* pageJsonLdNodes(doc: Document): Generator<Record<string, unknown>> {
   for (const script of Array.from(doc.querySelectorAll(S.JSON_LD))) {
     let data: unknown;
     try {
@@ -375,14 +375,19 @@ function findJsonLdPerson(doc: Document, slug: string): Person | null {
     } catch {
       continue;
     }
-    for (const node of jsonLdNodes(data)) {
-      if (!isPersonType(node['@type'])) continue;
-      const person = asPerson(node);
-      if (!person) continue;
-      const own = person.url ? profileSlug(person.url) : null;
-      if (own !== null && own !== slug) continue;
-      return person;
-    }
+    yield* jsonLdNodes(data);
+  }
+}
+
+/** The public page's JSON-LD `Person` for `slug` (one naming another profile is ignored). */
+function findJsonLdPerson(doc: Document, slug: string): Person | null {
+  for (const node of pageJsonLdNodes(doc)) {
+    if (!isPersonType(node['@type'])) continue;
+    const person = asPerson(node);
+    if (!person) continue;
+    const own = person.url ? profileSlug(person.url) : null;
+    if (own !== null && own !== slug) continue;
+    return person;
   }
   return null;
 }

@@ -1,4 +1,3 @@
-import { EXTENSION_PAGE } from '../../lib/senders';
 /**
  * Asking for an introduction (issue 16): the request counts as an attempt on the introducer (not
  * toward the 3/6 rule, no stage move), marks the introduction asked, brings one gentle follow-up
@@ -11,6 +10,7 @@ import { reminderText } from '../../lib/reminders';
 import { Repository } from '../../lib/repository';
 import { createServer } from '../../lib/server';
 import { renderForContact, templateContext } from '../../lib/templates';
+import { EXTENSION_PAGE } from '../../lib/senders';
 
 const DAY = 86_400_000;
 let db: WarmIntroDB;

@@ -1,4 +1,3 @@
-import { EXTENSION_PAGE } from '../../lib/senders';
 /**
  * Member ids (issue 12): a LinkedIn member id ("ACoAA…") identifies the person behind
  * `/in/<member id>/` links (messages, chat bubbles, invitations). Such a link finds the contact logged
@@ -8,6 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { WarmIntroDB } from '../../lib/db';
 import { Repository } from '../../lib/repository';
 import { createServer } from '../../lib/server';
+import { EXTENSION_PAGE } from '../../lib/senders';
 
 const MEMBER = 'ACoAABcDeFgHiJkLmNoPqRsTuVwXyZ0123456789';
 const VANITY = 'https://www.linkedin.com/in/olivia-hartmann-8a61b2b4/';

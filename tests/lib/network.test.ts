@@ -1,4 +1,3 @@
-import { EXTENSION_PAGE } from '../../lib/senders';
 /**
  * Network and pipeline are two things (issue 16): importing LinkedIn's connections export fills the
  * network, not the board; anyone in the network joins the pipeline in one step; the imported
@@ -9,6 +8,7 @@ import { WarmIntroDB } from '../../lib/db';
 import { parseContactsFile, parseConnectedOn } from '../../lib/import';
 import { Repository } from '../../lib/repository';
 import { createServer } from '../../lib/server';
+import { EXTENSION_PAGE } from '../../lib/senders';
 
 const CONNECTIONS = [
   'Notes:',

@@ -1,4 +1,3 @@
-import { EXTENSION_PAGE } from '../../lib/senders';
 /**
  * Who can introduce you (issue 16): mutual connections the page names, people you know at the
  * person's company, people who introduced you to someone there before — ranked so that people you
@@ -9,6 +8,7 @@ import { WarmIntroDB } from '../../lib/db';
 import { Repository } from '../../lib/repository';
 import { createServer } from '../../lib/server';
 import { rankIntroducers, relationshipOf, type Candidate } from '../../lib/warm-path';
+import { EXTENSION_PAGE } from '../../lib/senders';
 
 const DAY = 86_400_000;
 const T0 = Date.UTC(2026, 10, 23, 12);
