@@ -219,7 +219,7 @@ describe('Popup with a network and no pipeline yet', () => {
       'merge',
       'network',
     );
-    render(<Popup />);
+    render(<Popup openTab={() => {}} dashboardUrl="chrome-extension://test/dashboard.html" />);
     expect((await screen.findByTestId('wi-popup-network')).textContent).toMatch(/^2 people are in your network/);
     expect(screen.getByTestId('wi-stage-count-prospect').textContent).toBe('0');
   });
