@@ -356,7 +356,7 @@ function MenuBody({ snapshot, matched, onInsert, onClose, now = Date.now }: Prop
               <option key={i.id} value={i.id}>
                 {i.targetName}
                 {i.targetCompany ? ` (${i.targetCompany})` : ''}
-                {i.status === 'asked' ? ' · asked' : ''}
+                {i.status === 'asked' ? (i.followedUpAt !== null ? ' · asked, followed up' : ' · asked') : ''}
               </option>
             ))}
           </select>
