@@ -40,6 +40,11 @@ function Node({ node }: { node: ReferralNode }) {
             {node.asked ? 'asked for two referrals' : 'not asked for referrals yet'}
           </span>
         )}
+        {!!node.introductionsMade && (
+          <span class="wi-badge wi-badge--yes" data-testid="wi-tree-introductions">
+            {node.introductionsMade} introduction{node.introductionsMade === 1 ? '' : 's'} made
+          </span>
+        )}
       </span>
       {node.children.length > 0 && (
         <ul>

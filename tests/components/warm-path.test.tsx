@@ -204,6 +204,8 @@ describe('Introductions on the contact page and in Insights', () => {
     expect((await screen.findByTestId('wi-insight-introductions')).textContent).toBe('1');
     const rows = within(screen.getByTestId('wi-insight-introducers')).getAllByRole('row').map((r) => r.textContent);
     expect(rows).toEqual(['IntroducerAskedMade', 'Olivia Hartmann11']);
+    // The referral tree shows Olivia as Élodie's referrer, with the introduction she made.
+    expect(within(screen.getByTestId('wi-referral-tree')).getByTestId('wi-tree-introductions').textContent).toBe('1 introduction made');
   });
 });
 
