@@ -4,7 +4,7 @@ import type { Settings } from '../../lib/schemas';
 import { useAsk } from '../use-ask';
 import { changedFields, Status, useAction } from './common';
 
-type NumberKey = 'maxAttempts' | 'followUpDays' | 'windowDays' | 'thankYouHours' | 'keepInTouchDays' | 'meetingMinutes';
+type NumberKey = 'maxAttempts' | 'followUpDays' | 'windowDays' | 'thankYouHours' | 'keepInTouchDays' | 'meetingMinutes' | 'introFollowUpDays';
 
 // Bounds mirror the Settings schema (lib/schemas.ts), which the background checks again.
 const NUMBERS: Array<{ key: NumberKey; label: string; hint: string; min: number; max: number; unit: string }> = [
@@ -14,6 +14,14 @@ const NUMBERS: Array<{ key: NumberKey; label: string; hint: string; min: number;
   { key: 'thankYouHours', label: 'Thank-you within', hint: 'Send thanks within two days of the meeting.', min: 1, max: 336, unit: 'hours' },
   { key: 'keepInTouchDays', label: 'Keep in touch every', hint: 'A short update on how their advice helped.', min: 1, max: 3650, unit: 'days' },
   { key: 'meetingMinutes', label: 'Minutes to ask for', hint: '15–20 minutes is the custom.', min: 5, max: 240, unit: 'minutes' },
+  {
+    key: 'introFollowUpDays',
+    label: 'Follow up an introduction request after',
+    hint: 'One gentle reminder to the introducer, then it stops.',
+    min: 1,
+    max: 90,
+    unit: 'days',
+  },
 ];
 
 const STYLES: Array<{ value: Settings['notificationStyle']; label: string }> = [

@@ -140,6 +140,7 @@ describe('Settings', () => {
     fireEvent.input(screen.getByTestId('wi-settings-thankYouHours'), { target: { value: '24' } });
     fireEvent.input(screen.getByTestId('wi-settings-keepInTouchDays'), { target: { value: '90' } });
     fireEvent.input(screen.getByTestId('wi-settings-meetingMinutes'), { target: { value: '15' } });
+    fireEvent.input(screen.getByTestId('wi-settings-introFollowUpDays'), { target: { value: '5' } });
     fireEvent.click(screen.getByTestId('wi-settings-notify-digest'));
     fireEvent.click(screen.getByTestId('wi-settings-save'));
     await waitFor(() => expect(screen.getByTestId('wi-settings-done').textContent).toBe('Saved.'));
@@ -153,8 +154,7 @@ describe('Settings', () => {
       keepInTouchDays: 90,
       meetingMinutes: 15,
       notificationStyle: 'digest',
-      // Not on this form: the introduction follow-up keeps its default.
-      introFollowUpDays: 7,
+      introFollowUpDays: 5,
     });
     expect(await axeViolations()).toEqual([]);
   });
