@@ -1,4 +1,4 @@
-import { fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { ComposeButton } from '../../components/compose/ComposeButton';
@@ -30,6 +30,8 @@ const option = async (id: string) =>
   (await screen.findAllByTestId('wi-template-option')).find((el) => el.getAttribute('data-template-id') === id)!;
 
 afterEach(() => {
+  // Unmount first: a render left mounted would still update after the test (and the file) ended.
+  cleanup();
   document.body.innerHTML = '';
 });
 

@@ -1,4 +1,4 @@
-import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { ComposeButton } from '../../components/compose/ComposeButton';
@@ -33,6 +33,8 @@ function firstSentence(text: string): string {
 }
 
 afterEach(() => {
+  // Unmount first: a render left mounted would still update after the test (and the file) ended.
+  cleanup();
   document.body.innerHTML = '';
 });
 

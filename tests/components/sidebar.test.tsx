@@ -1,4 +1,4 @@
-import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { Sidebar, type ProfileFacts } from '../../components/sidebar/Sidebar';
@@ -13,6 +13,8 @@ const OLIVIA: ProfileFacts = {
 };
 
 afterEach(() => {
+  // Unmount first: a render left mounted would still update after the test (and the file) ended.
+  cleanup();
   document.body.innerHTML = '';
 });
 

@@ -1,4 +1,4 @@
-import { fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ComposeMenu } from '../../components/compose/ComposeMenu';
 import type { ComposeSnapshot, InsertPlan } from '../../components/compose/types';
@@ -26,6 +26,8 @@ const MUTUALS: MutualConnections = {
 const network = (position: string) => ({ source: 'linkedin-export' as const, position, connectedOn: null });
 
 afterEach(() => {
+  // Unmount first: a render left mounted would still update after the test (and the file) ended.
+  cleanup();
   document.body.innerHTML = '';
   location.hash = '';
 });
