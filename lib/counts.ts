@@ -40,6 +40,18 @@ export function countAll(contacts: Iterable<Counted>): Counts {
   return counts;
 }
 
+/**
+ * Bumped by every change to a table that decides what is due (contacts, attempts, meetings,
+ * introductions, settings), whatever writes it: a result computed from the database is still
+ * current while the generation it was computed at is.
+ */
+let generation = 0;
+const DUE_TABLES = new Set(['contacts', 'attempts', 'meetings', 'introductions', 'settings']);
+
+export function dataGeneration(): number {
+  return generation;
+}
+
 function isZero(delta: Counts): boolean {
   return delta.network === 0 && STAGES.every((s) => delta.stages[s] === 0);
 }
@@ -59,11 +71,21 @@ export const countsMiddleware: Middleware<DBCore> = {
       },
       table(name: string): DBCoreTable {
         const table = down.table(name);
+        if (DUE_TABLES.has(name) && name !== 'contacts') {
+          return {
+            ...table,
+            mutate(req: DBCoreMutateRequest) {
+              generation++;
+              return table.mutate(req);
+            },
+          };
+        }
         if (name !== 'contacts') return table;
         const extractKey = table.schema.primaryKey.extractKey!;
         return {
           ...table,
           async mutate(req: DBCoreMutateRequest): Promise<DBCoreMutateResponse> {
+            generation++;
             const trans = req.trans;
             if ((trans as unknown as { mode?: string }).mode === 'versionchange') return table.mutate(req);
             const meta = down.table('meta');

@@ -8,6 +8,7 @@
  * network.ts (the network, imports, the warm path), introductions.ts, reports.ts (summary, due,
  * board, insights), backup.ts.
  */
+import { dataGeneration } from '../counts';
 import { dueIndexChanges } from '../due-index';
 import type { WarmIntroDB } from '../db';
 import { Notice, Settings, DEFAULT_SETTINGS, Template, type Attempt, type Contact, type Introduction, type Meeting, type Referral, type Referrer, type Stage, type TemplateId } from '../schemas';
@@ -151,8 +152,28 @@ export class Repository {
     return reports.summary(this);
   }
 
-  due(now = this.clock()): Promise<DueItem[]> {
-    return reports.due(this, now);
+  /**
+   * The last `due()` answer, kept while nothing that decides what is due was written since
+   * (lib/counts.ts `dataGeneration`) and until the next contact's due time or a minute, whichever
+   * is first. A cache, not state: a restarted worker simply recounts.
+   */
+  private dueMemo: { items: DueItem[]; generation: number; at: number; until: number } | null = null;
+
+  async due(now = this.clock()): Promise<DueItem[]> {
+    const generation = dataGeneration();
+    const [items, next] = await Promise.all([
+      reports.due(this, now),
+      this.db.contacts.where('nextDueAt').above(now).first((c) => c?.nextDueAt ?? Infinity),
+    ]);
+    if (generation === dataGeneration()) this.dueMemo = { items, generation, at: now, until: Math.min(next, now + 60_000) };
+    return items;
+  }
+
+  /** How many actions are due now: from the last `due()` while it is current, else counted. */
+  async dueCount(now = this.clock()): Promise<number> {
+    const memo = this.dueMemo;
+    if (memo && memo.generation === dataGeneration() && now >= memo.at && now < memo.until) return memo.items.length;
+    return (await this.due(now)).length;
   }
 
   duePage(offset: number, limit: number, now = this.clock()): Promise<{ items: DueItem[]; total: number }> {

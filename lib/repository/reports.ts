@@ -11,7 +11,7 @@ import type { Repository } from './index';
 import type { BoardCard, DueItem, Insights, PipelineSummary, ReferralNode } from './types';
 
 export async function summary(repo: Repository): Promise<PipelineSummary> {
-  const [counts, dueNow] = await Promise.all([pipelineCounts(repo), due(repo).then((d) => d.length)]);
+  const [counts, dueNow] = await Promise.all([pipelineCounts(repo), repo.dueCount()]);
   const total = STAGES.reduce((n, s) => n + counts.stages[s], 0);
   return { counts: { ...counts.stages }, total, dueNow, network: counts.network };
 }

@@ -11,9 +11,10 @@ import { Repository } from '../../lib/repository';
 
 let db: WarmIntroDB;
 let repo: Repository;
-const now = Date.UTC(2026, 10, 23, 12);
+let now = Date.UTC(2026, 10, 23, 12);
 
 beforeEach(() => {
+  now = Date.UTC(2026, 10, 23, 12);
   db = new WarmIntroDB(`counts-${crypto.randomUUID()}`);
   repo = new Repository(db, () => now);
 });
@@ -88,6 +89,25 @@ describe('pipeline counts kept by the writes', () => {
       }),
     ).rejects.toThrow();
     expect(await expectInStep()).toEqual(before);
+  });
+});
+
+describe('the due count the summary reuses', () => {
+  it('is current after a write, after any table write, and once a due time passes', async () => {
+    const { contact } = await repo.logContact({ name: 'Olivia Hartmann' });
+    await repo.recordAttempt({ contactId: contact.id, kind: 'request', channel: 'email', at: now });
+    expect((await repo.summary()).dueNow).toBe(0);
+    // Fourteen days on, the follow-up is due: the remembered count ends at that due time.
+    now += 15 * 86_400_000;
+    expect((await repo.summary()).dueNow).toBe(1);
+    expect((await repo.summary()).dueNow).toBe(1);
+    await repo.markReplied(contact.id);
+    expect((await repo.summary()).dueNow).toBe(0);
+    // A write that bypasses the repository is seen too.
+    await db.attempts.where('contactId').equals(contact.id).delete();
+    await db.contacts.update(contact.id, { repliedAt: null, stage: 'requested', nextDueAt: now - 1 });
+    await db.attempts.add({ ...(await repo.recordAttempt({ contactId: contact.id, kind: 'request', channel: 'email', at: now - 15 * 86_400_000 })).attempt, id: 'again' });
+    expect((await repo.summary()).dueNow).toBe((await repo.due()).length);
   });
 });
 
