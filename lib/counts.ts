@@ -52,6 +52,15 @@ export function dataGeneration(): number {
   return generation;
 }
 
+/** Ids of the contacts put, added or deleted since the last call (deleted ones included). */
+let writtenContacts = new Set<string>();
+
+export function takeWrittenContacts(): Set<string> {
+  const out = writtenContacts;
+  writtenContacts = new Set();
+  return out;
+}
+
 function isZero(delta: Counts): boolean {
   return delta.network === 0 && STAGES.every((s) => delta.stages[s] === 0);
 }
@@ -94,6 +103,9 @@ export const countsMiddleware: Middleware<DBCore> = {
             if (req.type === 'put' || req.type === 'delete') {
               const keys = req.type === 'delete' ? req.keys : (req.keys ?? req.values.map((v) => extractKey(v)));
               beforeRead = table.getMany({ trans, keys });
+              for (const k of keys) writtenContacts.add(String(k));
+            } else if (req.type === 'add') {
+              for (const v of req.values) writtenContacts.add(String(extractKey(v)));
             }
             const [before, res] = await Promise.all([beforeRead ?? Promise.resolve(null), table.mutate(req)]);
             let next: (current: Counts | null) => Counts | null;

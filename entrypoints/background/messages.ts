@@ -3,7 +3,7 @@ import { announceChange, publishSummary } from '../../lib/changes';
 import { classifySender } from '../../lib/senders';
 import { createServer, isWrite } from '../../lib/server';
 import { repo } from './context';
-import { checkReminders } from './reminders';
+import { checkReminders, checkRemindersAfterWrite } from './reminders';
 
 const server = createServer(repo, {
   checkReminders,
@@ -33,7 +33,7 @@ function afterWrite(): void {
       again = false;
       try {
         // The reminder check counts what is due; the summary then reads that count and the counts row.
-        await checkReminders();
+        await checkRemindersAfterWrite();
         await publishSummary(await repo.summary());
       } catch (error) {
         console.warn('[warm-intro] after-write work failed', error);

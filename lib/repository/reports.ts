@@ -61,8 +61,33 @@ export async function due(repo: Repository, now = repo.now()): Promise<DueItem[]
   });
 }
 
+/** The due actions of the given contacts only (the after-write patch of the remembered list). */
+export async function dueAmong(repo: Repository, ids: Iterable<string>, now = repo.now()): Promise<DueItem[]> {
+  const db = repo.db;
+  return db.transaction('r', [db.settings, db.contacts, db.attempts, db.meetings, db.introductions], async () => {
+    const contacts = (await db.contacts.bulkGet([...ids])).filter((c): c is Contact => !!c && c.nextDueAt != null && c.nextDueAt <= now);
+    if (contacts.length === 0) return [];
+    const keys = contacts.map((c) => c.id);
+    const [settings, attempts, meetings, intros] = await Promise.all([
+      repo.settings(),
+      rowsWithAny(db.attempts, 'contactId', keys),
+      rowsWithAny(db.meetings, 'contactId', keys),
+      rowsWithAny(db.introductions, 'introducerId', keys),
+    ]);
+    const byContact = groupByContact(attempts, meetings, intros);
+    return dueActions(
+      contacts.map((contact) => ({ contact, attempts: [], meetings: [], introductions: [], ...byContact.get(contact.id) })),
+      settings,
+      now,
+    );
+  });
+}
+
+/** The due list's order (as `dueActions` sorts it): soonest first, then by name. */
+export const dueOrder = (a: DueItem, b: DueItem) => a.status.next!.dueAt - b.status.next!.dueAt || a.contact.name.localeCompare(b.contact.name);
+
 export async function duePage(repo: Repository, offset: number, limit: number, now = repo.now()): Promise<{ items: DueItem[]; total: number }> {
-  const all = await due(repo, now);
+  const all = await repo.due(now);
   return { items: all.slice(offset, offset + limit), total: all.length };
 }
 

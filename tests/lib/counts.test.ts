@@ -111,6 +111,32 @@ describe('the due count the summary reuses', () => {
   });
 });
 
+describe('the remembered due list, patched after each write', () => {
+  it('always equals the list read afresh', async () => {
+    const ids: string[] = [];
+    for (let i = 0; i < 12; i++) {
+      const { contact } = await repo.logContact({ name: `Person ${i}` });
+      ids.push(contact.id);
+      if (i % 2 === 0) await repo.recordAttempt({ contactId: contact.id, kind: 'request', channel: 'email', at: now - (10 + i) * 86_400_000 });
+    }
+    const fresh = async () => (await new Repository(db, () => now).due()).map((d) => [d.contact.id, d.status.next?.action]);
+    const remembered = async () => (await repo.due()).map((d) => [d.contact.id, d.status.next?.action]);
+    expect(await remembered()).toEqual(await fresh());
+    expect((await repo.due()).length).toBeGreaterThan(0);
+    await repo.markReplied(ids[4]!);
+    expect(await remembered()).toEqual(await fresh());
+    await repo.recordAttempt({ contactId: ids[1]!, kind: 'request', channel: 'email', at: now - 20 * 86_400_000 });
+    expect(await remembered()).toEqual(await fresh());
+    await repo.deleteContact(ids[6]!);
+    await repo.updateContact(ids[8]!, { name: 'Renamed Person' });
+    expect(await remembered()).toEqual(await fresh());
+    await repo.saveSettings({ followUpDays: 3 });
+    expect(await remembered()).toEqual(await fresh());
+    now += 5 * 86_400_000;
+    expect(await remembered()).toEqual(await fresh());
+  });
+});
+
 describe('database upgrade to version 4', () => {
   it('counts an existing database once, and the summary reads the row', async () => {
     // Valid version-3 records, made by today's code in a scratch database.
