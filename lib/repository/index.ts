@@ -200,13 +200,14 @@ export class Repository {
     const memo = this.dueMemo;
     if (memo && memo.generation === dataGeneration() && now >= memo.at && now < memo.until) {
       if (memo.dirty.size === 0) return memo.items;
-      const dirty = memo.dirty;
-      memo.dirty = new Set();
+      // Left dirty until patched: a caller arriving meanwhile patches too, never reads the old list.
+      const dirty = new Set(memo.dirty);
       const generation = dataGeneration();
       const [fresh, next] = await Promise.all([reports.dueAmong(this, dirty, now), this.nextDueAfter(now)]);
       if (generation === dataGeneration() && this.dueMemo === memo) {
         memo.items = [...memo.items.filter((i) => !dirty.has(i.contact.id)), ...fresh].sort(reports.dueOrder);
         memo.until = Math.min(memo.until, next);
+        for (const id of dirty) memo.dirty.delete(id);
         return memo.items;
       }
     }

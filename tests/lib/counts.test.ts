@@ -134,6 +134,12 @@ describe('the remembered due list, patched after each write', () => {
     expect(await remembered()).toEqual(await fresh());
     now += 5 * 86_400_000;
     expect(await remembered()).toEqual(await fresh());
+    // Two readers at once right after a write (the popup asks for the due page and the summary
+    // together): neither gets the list from before the write.
+    const before = (await repo.due()).length;
+    await repo.markReplied((await repo.due())[0]!.contact.id);
+    const [a, b] = await Promise.all([repo.due(), repo.due()]);
+    expect([a.length, b.length]).toEqual([before - 1, before - 1]);
   });
 });
 
