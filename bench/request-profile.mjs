@@ -1,5 +1,5 @@
-// Where a request's round trip goes at 10,000 contacts, measured from outside the background (its
-// code is not changed for this): `node bench/request-profile.mjs` after `wxt build`.
+// Where a request's round trip goes at 10,000 contacts, measured from outside the background:
+// `node bench/request-profile.mjs` after `wxt build` (BUILD=<dir> measures another build).
 //
 // From an extension page, n round trips of each kind (median, min – max):
 //   - a message the background refuses at validation (unknown type: the message hop + parse),
@@ -28,8 +28,9 @@ const median = (xs) => {
 const fmt = (xs) => `${median(xs).toFixed(1)} ms (${Math.min(...xs).toFixed(1)} – ${Math.max(...xs).toFixed(1)}, n=${xs.length})`;
 
 const build = mkdtempSync(join(tmpdir(), 'warm-intro-request-profile-'));
-cpSync(EXTENSION, build, { recursive: true });
+cpSync(process.env.BUILD || EXTENSION, build, { recursive: true });
 const ext = await launchWithExtension(build);
+console.error(`load average ${(await import('node:os')).loadavg().map((l) => l.toFixed(1)).join(' ')}`);
 const page = await ext.context.newPage();
 await page.goto(extensionUrl(ext.extensionId, 'manifest.json'));
 console.error('seeding 10,000 contacts…');
@@ -67,6 +68,24 @@ for (const [label, gap] of [['back to back', 0], ['spaced 300 ms', 300]]) {
     `contact.log, ${label}`,
     await trips((i) => ({ type: 'contact.log', payload: { name: `Profile Person ${i}`, profileUrl: `https://www.linkedin.com/in/rp-${run}-${gap}-${i}/` } }), gap),
   );
+  report(
+    `attempt.record, ${label}`,
+    await page.evaluate(
+      async ({ n, gap, run }) => {
+        const out = [];
+        for (let i = 0; i < n; i++) {
+          const logged = await chrome.runtime.sendMessage({ type: 'contact.log', payload: { name: `Attempt Person ${i}`, profileUrl: `https://www.linkedin.com/in/rp-att-${run}-${gap}-${i}/` } });
+          if (gap) await new Promise((r) => setTimeout(r, gap));
+          const t0 = performance.now();
+          await chrome.runtime.sendMessage({ type: 'attempt.record', payload: { contactId: logged.data.contact.id, channel: 'email', kind: 'request' } });
+          out.push(performance.now() - t0);
+          if (gap) await new Promise((r) => setTimeout(r, gap));
+        }
+        return out;
+      },
+      { n: N, gap, run },
+    ),
+  );
   // A read right after a write: does it wait for the after-reply summary?
   report(
     `contact.lookup right after a contact.log (pairs), ${label}`,
@@ -85,6 +104,64 @@ for (const [label, gap] of [['back to back', 0], ['spaced 300 ms', 300]]) {
       { n: N, gap, run },
     ),
   );
+}
+
+// From a content script: the LinkedIn script's isolated world on a profile fixture, reached through
+// CDP (Runtime.evaluate with that world's context id). Page scripts may look up, log and record an
+// attempt, not read the summary (extension pages only).
+{
+  const li = await ext.context.newPage();
+  const liCdp = await ext.context.newCDPSession(li);
+  const worlds = [];
+  liCdp.on('Runtime.executionContextCreated', ({ context }) => {
+    if (context.auxData?.type === 'isolated' && context.origin?.startsWith('chrome-extension://')) worlds.push(context.id);
+  });
+  await liCdp.send('Runtime.enable');
+  await li.goto('https://www.linkedin.com/in/olivia-hartmann-8a61b2b4/');
+  for (let i = 0; i < 100 && worlds.length === 0; i++) await sleep(50);
+  if (worlds.length === 0) throw new Error('no content-script world on the LinkedIn fixture');
+  const contextId = worlds.at(-1);
+  await sleep(1000); // let the sidebar's own lookup finish
+  const inContent = async (fn, arg) => {
+    const { result, exceptionDetails } = await liCdp.send('Runtime.evaluate', {
+      expression: `(${fn})(${JSON.stringify(arg)})`,
+      contextId,
+      awaitPromise: true,
+      returnByValue: true,
+    });
+    if (exceptionDetails) throw new Error(exceptionDetails.exception?.description ?? exceptionDetails.text);
+    return result.value;
+  };
+  for (const [label, gap] of [['back to back', 0], ['spaced 300 ms', 300]]) {
+    const timed = await inContent(
+      async ({ n, gap, run }) => {
+        const send = (m) => chrome.runtime.sendMessage(m);
+        const time = async (m) => {
+          const t0 = performance.now();
+          const reply = await send(m);
+          if (!reply?.ok) throw new Error(`${m.type}: ${JSON.stringify(reply?.error)}`);
+          return [performance.now() - t0, reply.data];
+        };
+        const out = { lookup: [], log: [], attempt: [] };
+        const pause = () => (gap ? new Promise((r) => setTimeout(r, gap)) : null);
+        for (let i = 0; i < n; i++) {
+          out.lookup.push((await time({ type: 'contact.lookup', payload: { profileUrl: `https://www.linkedin.com/in/cs-missing-${run}-${i}/` } }))[0]);
+          await pause();
+          const [t, data] = await time({ type: 'contact.log', payload: { name: `Content Person ${i}`, profileUrl: `https://www.linkedin.com/in/cs-${run}-${gap}-${i}/` } });
+          out.log.push(t);
+          await pause();
+          out.attempt.push((await time({ type: 'attempt.record', payload: { contactId: data.contact.id, channel: 'linkedin', kind: 'request' } }))[0]);
+          await pause();
+        }
+        return out;
+      },
+      { n: N, gap, run },
+    );
+    report(`from a content script (LinkedIn): contact.lookup, ${label} (interleaved with the two writes)`, timed.lookup);
+    report(`from a content script (LinkedIn): contact.log, ${label}`, timed.log);
+    report(`from a content script (LinkedIn): attempt.record, ${label}`, timed.attempt);
+  }
+  await li.close();
 }
 
 // Wake-up: stop the worker, then time the next request.

@@ -456,7 +456,7 @@ async function importContacts(ext, quiet) {
     peaks.push(peak);
     growth.push(peak - base);
   }
-  row('Import', 'contacts.import of 10,000 drafts into an empty database (round trip, after-write hook included)', ms(median(times)), {
+  row('Import', 'contacts.import of 10,000 drafts into an empty database (round trip)', ms(median(times)), {
     spread: spread(times),
   });
   if (csvParseMs !== null) {
@@ -594,8 +594,8 @@ const method = `
   on screen add up to the seeded total. The first open after seeding is a warm-up, not counted. Board:
   \`dashboard.html#/board\` until a \`[data-testid="wi-card"]\` exists (first open not counted).
 - **Database**: ${OPS} operations of each kind, one after another, timed inside an extension page (\`performance.now()\`
-  around \`chrome.runtime.sendMessage\`): message → validation → Dexie → the after-write hook (change broadcast and
-  reminder check, which the reply waits for) → reply. The page is the extension's \`manifest.json\`, which has
+  around \`chrome.runtime.sendMessage\`): message → validation → Dexie → reply; the after-write work (change broadcast,
+  reminder check, published counts) runs after the reply, so a request sent right after a write may wait for it. The page is the extension's \`manifest.json\`, which has
   \`chrome.runtime\` but no UI that re-reads after each write. \`contact.log\` logs new people, \`attempt.record\` records
   a request to each of them.
 - **Import**: \`contacts.import\` of 10,000 drafts into an emptied database, timed in the page. Memory is the service

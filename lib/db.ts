@@ -4,6 +4,7 @@
  * and a test that opens a database made by the old version (tests/lib/db-upgrade.test.ts).
  */
 import Dexie, { type EntityTable } from 'dexie';
+import { COUNTS_KEY, countsMiddleware, emptyCounts, tally } from './counts';
 import { dueIndexChanges } from './due-index';
 import { companyKey, nameKey, searchWords } from './names';
 import {
@@ -115,5 +116,15 @@ export class WarmIntroDB extends Dexie {
             a.introductionId ??= null;
           });
       });
+    // Version 4: the pipeline counts kept in one meta row (lib/counts.ts), counted once here; from
+    // now on every change to a contact moves them in its own transaction.
+    this.version(4)
+      .stores({})
+      .upgrade(async (tx) => {
+        const counts = emptyCounts();
+        await tx.table<Contact>('contacts').each((c) => tally(counts, c, 1));
+        await tx.table<MetaRow>('meta').put({ key: COUNTS_KEY, value: counts });
+      });
+    this.use(countsMiddleware);
   }
 }

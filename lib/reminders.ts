@@ -75,9 +75,11 @@ export async function refreshBadge(repo: Repository, surface: ReminderSurface, n
 
 /**
  * Recompute what is due, update the badge, and notify each newly due action once (or one digest,
- * or nothing, as the settings say). Returns how many actions are due.
+ * or nothing, as the settings say). Returns how many actions are due. With `only` (after a write:
+ * the people it touched), single reminders are looked for among those people alone — nobody else's
+ * due actions changed, and the alarm and start-up checks still look at everyone.
  */
-export async function checkReminders(repo: Repository, surface: ReminderSurface, now = Date.now()): Promise<number> {
+export async function checkReminders(repo: Repository, surface: ReminderSurface, now = Date.now(), only?: ReadonlySet<string>): Promise<number> {
   const due = await repo.due(now);
   await surface.setBadge(badgeText(due.length));
   const settings = await repo.settings();
@@ -100,7 +102,7 @@ export async function checkReminders(repo: Repository, surface: ReminderSurface,
   }
   // Marked as shown before showing: a worker killed in between loses one reminder rather than
   // repeating it forever.
-  const fresh = await takeNewReminders(repo, due);
+  const fresh = await takeNewReminders(repo, only ? due.filter((item) => only.has(item.contact.id)) : due);
   for (const item of fresh) {
     const meetings = await repo.db.meetings.where('contactId').equals(item.contact.id).sortBy('scheduledAt');
     const lastHeld = meetings.filter((m) => m.held).at(-1)?.scheduledAt ?? null;

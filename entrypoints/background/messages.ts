@@ -3,17 +3,44 @@ import { announceChange, publishSummary } from '../../lib/changes';
 import { classifySender } from '../../lib/senders';
 import { createServer, isWrite } from '../../lib/server';
 import { repo } from './context';
-import { checkReminders } from './reminders';
+import { checkReminders, checkRemindersAfterWrite } from './reminders';
 
 const server = createServer(repo, {
-  async onWrite() {
-    await Promise.all([announceChange(), checkReminders()]);
-  },
   checkReminders,
   async openSettings() {
     await browser.tabs.create({ url: `${browser.runtime.getURL('/dashboard.html')}#/settings` });
   },
 });
+
+/**
+ * After a write, once its caller has its answer (it needs none of this): tell every open page, then
+ * bring the badge, the reminders and the popup's cached counts up to date. One refresh at a time;
+ * writes that land during one get one more after it, not one each. Nothing here is the only copy
+ * of anything: the write is committed with its due index, and the reminder alarm and start-up
+ * check again if the worker is stopped before this ends.
+ */
+let refreshing: Promise<void> | null = null;
+let again = false;
+
+function afterWrite(): void {
+  void announceChange().catch((error: unknown) => console.warn('[warm-intro] change broadcast failed', error));
+  if (refreshing) {
+    again = true;
+    return;
+  }
+  refreshing = (async () => {
+    do {
+      again = false;
+      try {
+        // The reminder check counts what is due; the summary then reads that count and the counts row.
+        await checkRemindersAfterWrite();
+        await publishSummary(await repo.summary());
+      } catch (error) {
+        console.warn('[warm-intro] after-write work failed', error);
+      }
+    } while (again);
+  })().finally(() => (refreshing = null));
+}
 
 export function setupMessages(): void {
   browser.runtime.onMessage.addListener((message: unknown, sender, sendResponse: (reply: unknown) => void) => {
@@ -23,9 +50,8 @@ export function setupMessages(): void {
     const caller = classifySender(sender, { id: browser.runtime.id, base: browser.runtime.getURL('/') });
     server(message, caller).then((reply) => {
       sendResponse(reply);
-      // After the answer, so no write waits for it: fresh counts for the popup's first paint.
       const type = (message as { type?: unknown } | null)?.type;
-      if (reply.ok && typeof type === 'string' && isWrite(type)) void repo.summary().then(publishSummary, () => {});
+      if (reply.ok && typeof type === 'string' && isWrite(type)) afterWrite();
     }, (error: unknown) => {
       console.error('[warm-intro] unexpected failure', error);
       sendResponse({ ok: false, error: { code: 'internal', message: 'Something went wrong inside Warm Intro.' } });

@@ -31,6 +31,8 @@ const surface: ReminderSurface = {
 
 export const refreshBadge = () => refresh(repo, surface);
 export const checkReminders = () => check(repo, surface);
+/** After a write: reminders looked for among the people it touched only. */
+export const checkRemindersAfterWrite = () => check(repo, surface, Date.now(), repo.takeTouched());
 
 async function openDashboard(contactId: string | null): Promise<void> {
   const base = browser.runtime.getURL('/dashboard.html');

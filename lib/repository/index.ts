@@ -8,6 +8,7 @@
  * network.ts (the network, imports, the warm path), introductions.ts, reports.ts (summary, due,
  * board, insights), backup.ts.
  */
+import { dataGeneration, takeWrittenContacts } from '../counts';
 import { dueIndexChanges } from '../due-index';
 import type { WarmIntroDB } from '../db';
 import { Notice, Settings, DEFAULT_SETTINGS, Template, type Attempt, type Contact, type Introduction, type Meeting, type Referral, type Referrer, type Stage, type TemplateId } from '../schemas';
@@ -62,13 +63,49 @@ export class Repository {
    * transaction, so the index can never disagree with the records. For the modules of this folder.
    */
   write<T>(fn: (touch: (contactId: string | 'all') => void) => Promise<T>): Promise<T> {
-    return this.db.transaction('rw', this.db.tables, async () => {
-      const touched = new Set<string>();
-      let all = false;
-      const result = await fn((id) => (id === 'all' ? (all = true) : touched.add(id)));
-      await this.refreshDueIndex(all ? 'all' : touched);
-      return result;
-    });
+    let touched = new Set<string>();
+    let all = false;
+    let before = -1;
+    return this.db
+      .transaction('rw', this.db.tables, async () => {
+        touched = new Set<string>();
+        all = false;
+        before = dataGeneration();
+        const result = await fn((id) => (id === 'all' ? (all = true) : touched.add(id)));
+        await this.refreshDueIndex(all ? 'all' : touched);
+        return result;
+      })
+      .then((result) => {
+        this.afterCommit(all ? 'all' : touched, before);
+        return result;
+      });
+  }
+
+  /**
+   * The contacts written since the last `takeTouched()`: the after-write reminder check notifies
+   * only about them (the alarm and start-up checks look at everyone).
+   */
+  private touchedSince = new Set<string>();
+
+  takeTouched(): Set<string> {
+    const out = this.touchedSince;
+    this.touchedSince = new Set();
+    return out;
+  }
+
+  /** A committed write: the remembered due list is patched for the people it touched, not redone. */
+  private afterCommit(touched: Set<string> | 'all', before: number): void {
+    // Deleted contacts are not `touch`ed (they have no due index left to update).
+    const written = takeWrittenContacts();
+    if (touched !== 'all') for (const id of written) touched.add(id);
+    const memo = this.dueMemo;
+    if (touched === 'all' || !memo || memo.generation !== before) {
+      this.dueMemo = null;
+    } else {
+      for (const id of touched) memo.dirty.add(id);
+      memo.generation = dataGeneration();
+    }
+    if (touched !== 'all') for (const id of touched) this.touchedSince.add(id);
   }
 
   private async refreshDueIndex(ids: Set<string> | 'all'): Promise<void> {
@@ -151,8 +188,43 @@ export class Repository {
     return reports.summary(this);
   }
 
-  due(now = this.clock()): Promise<DueItem[]> {
-    return reports.due(this, now);
+  /**
+   * The last `due()` answer, kept while nothing that decides what is due was written since
+   * (lib/counts.ts `dataGeneration`) other than by `write()`, whose touched people are re-read
+   * (`dirty`), and until the next contact's due time or a minute, whichever is first. A cache, not
+   * state: a restarted worker simply reads everyone again.
+   */
+  private dueMemo: { items: DueItem[]; generation: number; at: number; until: number; dirty: Set<string> } | null = null;
+
+  async due(now = this.clock()): Promise<DueItem[]> {
+    const memo = this.dueMemo;
+    if (memo && memo.generation === dataGeneration() && now >= memo.at && now < memo.until) {
+      if (memo.dirty.size === 0) return memo.items;
+      // Left dirty until patched: a caller arriving meanwhile patches too, never reads the old list.
+      const dirty = new Set(memo.dirty);
+      const generation = dataGeneration();
+      const [fresh, next] = await Promise.all([reports.dueAmong(this, dirty, now), this.nextDueAfter(now)]);
+      if (generation === dataGeneration() && this.dueMemo === memo) {
+        memo.items = [...memo.items.filter((i) => !dirty.has(i.contact.id)), ...fresh].sort(reports.dueOrder);
+        memo.until = Math.min(memo.until, next);
+        for (const id of dirty) memo.dirty.delete(id);
+        return memo.items;
+      }
+    }
+    const generation = dataGeneration();
+    const [items, next] = await Promise.all([reports.due(this, now), this.nextDueAfter(now)]);
+    if (generation === dataGeneration()) this.dueMemo = { items, generation, at: now, until: Math.min(next, now + 60_000), dirty: new Set() };
+    return items;
+  }
+
+  /** The earliest due time after `now` in the due index (Infinity if none). */
+  private nextDueAfter(now: number): Promise<number> {
+    return this.db.contacts.where('nextDueAt').above(now).first((c) => c?.nextDueAt ?? Infinity);
+  }
+
+  /** How many actions are due now. */
+  async dueCount(now = this.clock()): Promise<number> {
+    return (await this.due(now)).length;
   }
 
   duePage(offset: number, limit: number, now = this.clock()): Promise<{ items: DueItem[]; total: number }> {

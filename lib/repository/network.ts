@@ -9,6 +9,7 @@ import { canonicalProfileUrl } from '../linkedin/url';
 import { companyKey, fold, nameKey, namesMatch } from '../names';
 import { Contact, Introduction, memberIdOf, STAGE_LABELS, type Attempt, type Meeting } from '../schemas';
 import { rankIntroducers, relationshipOf, type Candidate } from '../warm-path';
+import { dueIndexChanges } from '../due-index';
 import { draftRecord, findContact, logContact, mergeContact, updateContact } from './contacts';
 import { newId, parse, RepoError, rowsWithAny } from './core';
 import type { Repository } from './index';
@@ -54,7 +55,7 @@ export async function importContacts(
   });
   const db = repo.db;
   return repo.write(async (touch) => {
-    const all = await db.contacts.toArray();
+    const [all, settings] = await Promise.all([db.contacts.toArray(), repo.settings()]);
     const byUrl = new Map<string, Contact>();
     const byMember = new Map<string, Contact>();
     const byEmail = new Map<string, Contact>();
@@ -72,10 +73,11 @@ export async function importContacts(
         (row.memberId && byMember.get(row.memberId)) ||
         row.emails.map((e) => byEmail.get(e)).find(Boolean);
       if (!twin) {
+        // A new person has no attempts, meetings or introductions yet: their due index is a
+        // function of the record alone, set here rather than read back for thousands of rows.
+        if (row.inPipeline === 1 && row.stage !== 'prospect') row.nextDueAt = dueIndexChanges([row], [], [], settings, now).get(row.id) ?? null;
         toPut.set(row.id, row);
         remember(row);
-        // A new prospect has no history, so nothing can be due; other stages get their index.
-        if (row.inPipeline === 1 && row.stage !== 'prospect') touch(row.id);
         result.added++;
         continue;
       }
@@ -96,9 +98,15 @@ export async function importContacts(
       const merged = parse(Contact, { ...next, emails: next.emails.slice(0, 20), tags: next.tags.slice(0, 50) }, 'merged contact');
       toPut.set(merged.id, merged);
       remember(merged);
+      touch(merged.id);
       result.merged++;
     }
-    await db.contacts.bulkPut([...toPut.values()]);
+    // New people are added, not put: nothing to read back before writing them (the counts row
+    // moves by what each change replaces, lib/counts.ts).
+    const existing = new Set(all.map((c) => c.id));
+    const records = [...toPut.values()];
+    await db.contacts.bulkAdd(records.filter((c) => !existing.has(c.id)));
+    await db.contacts.bulkPut(records.filter((c) => existing.has(c.id)));
     return result;
   });
 }

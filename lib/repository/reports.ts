@@ -3,23 +3,40 @@
  * (`inPipeline` 1), read through indexes where a page may ask.
  */
 import { contactStatus, dueActions } from '../cadence';
+import { COUNTS_KEY, emptyCounts, type Counts } from '../counts';
 import { groupByContact } from '../due-index';
 import { STAGES, type Contact, type Stage } from '../schemas';
+import { rowsWithAny } from './core';
 import type { Repository } from './index';
 import type { BoardCard, DueItem, Insights, PipelineSummary, ReferralNode } from './types';
 
 export async function summary(repo: Repository): Promise<PipelineSummary> {
+  const [counts, dueNow] = await Promise.all([pipelineCounts(repo), repo.dueCount()]);
+  const total = STAGES.reduce((n, s) => n + counts.stages[s], 0);
+  return { counts: { ...counts.stages }, total, dueNow, network: counts.network };
+}
+
+/**
+ * The per-stage counts: one read of the row the writes keep (lib/counts.ts); counted from the
+ * indexes and stored when it is missing (a new or cleared database).
+ */
+export async function pipelineCounts(repo: Repository): Promise<Counts> {
   const db = repo.db;
-  const counts = Object.fromEntries(STAGES.map((s) => [s, 0])) as Record<Stage, number>;
-  // Counted from the [inPipeline+stage] index, without loading records: fast at tens of thousands.
-  await Promise.all(
-    STAGES.map(async (s) => {
-      counts[s] = await db.contacts.where('[inPipeline+stage]').equals([1, s]).count();
-    }),
-  );
-  const total = STAGES.reduce((n, s) => n + counts[s], 0);
-  const network = await db.contacts.where('[inNetwork+nameKey]').between([1, ''], [1, '\uffff'], true, true).count();
-  return { counts, total, dueNow: (await due(repo)).length, network };
+  const row = await db.meta.get(COUNTS_KEY);
+  if (row) return row.value as Counts;
+  return db.transaction('rw', [db.contacts, db.meta], async () => {
+    const again = await db.meta.get(COUNTS_KEY);
+    if (again) return again.value as Counts;
+    const counts = emptyCounts();
+    await Promise.all(
+      STAGES.map(async (s) => {
+        counts.stages[s] = await db.contacts.where('[inPipeline+stage]').equals([1, s]).count();
+      }),
+    );
+    counts.network = await db.contacts.where('[inNetwork+nameKey]').between([1, ''], [1, '\uffff'], true, true).count();
+    await db.meta.put({ key: COUNTS_KEY, value: counts });
+    return counts;
+  });
 }
 
 /** Every action due now, soonest first. Reads only the contacts the due index says are due. */
@@ -31,9 +48,9 @@ export async function due(repo: Repository, now = repo.now()): Promise<DueItem[]
     const keys = contacts.map((c) => c.id);
     const [settings, attempts, meetings, intros] = await Promise.all([
       repo.settings(),
-      db.attempts.where('contactId').anyOf(keys).toArray(),
-      db.meetings.where('contactId').anyOf(keys).toArray(),
-      db.introductions.where('introducerId').anyOf(keys).toArray(),
+      rowsWithAny(db.attempts, 'contactId', keys),
+      rowsWithAny(db.meetings, 'contactId', keys),
+      rowsWithAny(db.introductions, 'introducerId', keys),
     ]);
     const byContact = groupByContact(attempts, meetings, intros);
     return dueActions(
@@ -44,8 +61,33 @@ export async function due(repo: Repository, now = repo.now()): Promise<DueItem[]
   });
 }
 
+/** The due actions of the given contacts only (the after-write patch of the remembered list). */
+export async function dueAmong(repo: Repository, ids: Iterable<string>, now = repo.now()): Promise<DueItem[]> {
+  const db = repo.db;
+  return db.transaction('r', [db.settings, db.contacts, db.attempts, db.meetings, db.introductions], async () => {
+    const contacts = (await db.contacts.bulkGet([...ids])).filter((c): c is Contact => !!c && c.nextDueAt != null && c.nextDueAt <= now);
+    if (contacts.length === 0) return [];
+    const keys = contacts.map((c) => c.id);
+    const [settings, attempts, meetings, intros] = await Promise.all([
+      repo.settings(),
+      rowsWithAny(db.attempts, 'contactId', keys),
+      rowsWithAny(db.meetings, 'contactId', keys),
+      rowsWithAny(db.introductions, 'introducerId', keys),
+    ]);
+    const byContact = groupByContact(attempts, meetings, intros);
+    return dueActions(
+      contacts.map((contact) => ({ contact, attempts: [], meetings: [], introductions: [], ...byContact.get(contact.id) })),
+      settings,
+      now,
+    );
+  });
+}
+
+/** The due list's order (as `dueActions` sorts it): soonest first, then by name. */
+export const dueOrder = (a: DueItem, b: DueItem) => a.status.next!.dueAt - b.status.next!.dueAt || a.contact.name.localeCompare(b.contact.name);
+
 export async function duePage(repo: Repository, offset: number, limit: number, now = repo.now()): Promise<{ items: DueItem[]; total: number }> {
-  const all = await due(repo, now);
+  const all = await repo.due(now);
   return { items: all.slice(offset, offset + limit), total: all.length };
 }
 
