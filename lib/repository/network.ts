@@ -244,11 +244,11 @@ export async function dismissMove(repo: Repository): Promise<void> {
   await repo.db.meta.put({ key: MOVE_OFFER, value: { answeredAt: repo.now(), moved: 0, token: null } });
 }
 
-/** Each contact's attempts and meetings, read through the contactId index. */
+/** Each contact's attempts and meetings, read through the contactId index (one request per table). */
 async function histories(repo: Repository, ids: string[]): Promise<Map<string, { attempts: Attempt[]; meetings: Meeting[] }>> {
   const map = new Map<string, { attempts: Attempt[]; meetings: Meeting[] }>(ids.map((id) => [id, { attempts: [], meetings: [] }]));
   if (!ids.length) return map;
-  const [attempts, meetings] = await Promise.all([rowsWithAny(repo.db.attempts, 'contactId', ids), rowsWithAny(repo.db.meetings, 'contactId', ids)]);
+  const [attempts, meetings] = await Promise.all([repo.db.attempts.where('contactId').anyOf(ids).toArray(), repo.db.meetings.where('contactId').anyOf(ids).toArray()]);
   for (const a of attempts) map.get(a.contactId)?.attempts.push(a);
   for (const m of meetings) map.get(m.contactId)?.meetings.push(m);
   return map;
