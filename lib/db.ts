@@ -3,10 +3,11 @@
  * `lib/messages.ts`. A shipped `version(n)` is never edited: add `version(n + 1)` with an `upgrade()`
  * and a test that opens a database made by the old version (tests/lib/db-upgrade.test.ts).
  */
-import Dexie, { type EntityTable } from 'dexie';
+import Dexie, { type DBCore, type DBCoreMutateRequest, type EntityTable, type Middleware } from 'dexie';
 import { COUNTS_KEY, countsMiddleware, emptyCounts, tally } from './counts';
 import { dueIndexChanges } from './due-index';
 import { companyKey, nameKey, searchWords } from './names';
+import { recordWarmth } from './warm-path';
 import {
   DEFAULT_SETTINGS,
   memberIdOf,
@@ -41,6 +42,40 @@ export interface UndoRow {
   /** Each moved contact as it was before. */
   before: Array<{ id: string; inPipeline: 0 | 1; network: Contact['network'] }>;
 }
+
+/**
+ * `warmth` is set on every contact written, whoever writes it: several writers put a spread of a
+ * record with a new stage or reply time, past the schema, and the company index must not go stale.
+ */
+const warmthMiddleware: Middleware<DBCore> = {
+  stack: 'dbcore',
+  name: 'warm-intro-warmth',
+  create(down) {
+    return {
+      ...down,
+      table(name: string) {
+        const table = down.table(name);
+        if (name !== 'contacts') return table;
+        return {
+          ...table,
+          mutate(req: DBCoreMutateRequest) {
+            if (req.type !== 'add' && req.type !== 'put') return table.mutate(req);
+            const values = req.values.map((v: Record<string, unknown>) => ({
+              ...v,
+              warmth: recordWarmth({
+                stage: String(v.stage ?? ''),
+                inPipeline: v.inPipeline === 1 ? 1 : 0,
+                repliedAt: typeof v.repliedAt === 'number' ? v.repliedAt : null,
+                network: v.network ?? null,
+              }),
+            }));
+            return table.mutate({ ...req, values } as DBCoreMutateRequest);
+          },
+        };
+      },
+    };
+  },
+};
 
 export class WarmIntroDB extends Dexie {
   contacts!: EntityTable<Contact, 'id'>;
@@ -125,6 +160,28 @@ export class WarmIntroDB extends Dexie {
         await tx.table<Contact>('contacts').each((c) => tally(counts, c, 1));
         await tx.table<MetaRow>('meta').put({ key: COUNTS_KEY, value: counts });
       });
+    // Version 5: `warmth` (lib/warm-path.ts `recordWarmth`), derived from the record like the name
+    // keys, and `[companyKey+warmth]`, so a company's warmest people are read first — a few rows
+    // at a company where you know thousands. Filled in for every existing contact.
+    this.version(5)
+      .stores({
+        contacts:
+          'id, &profileUrl, &memberId, *emails, stage, name, company, *tags, referrer.contactId, updatedAt, nextDueAt, nameKey, companyKey, *words, [inPipeline+stage], [inNetwork+nameKey], [companyKey+warmth]',
+      })
+      .upgrade(async (tx) => {
+        await tx
+          .table('contacts')
+          .toCollection()
+          .modify((c: Record<string, unknown>) => {
+            c.warmth = recordWarmth({
+              stage: c.stage as Contact['stage'],
+              inPipeline: c.inPipeline === 1 ? 1 : 0,
+              repliedAt: typeof c.repliedAt === 'number' ? c.repliedAt : null,
+              network: c.network ?? null,
+            });
+          });
+      });
     this.use(countsMiddleware);
+    this.use(warmthMiddleware);
   }
 }

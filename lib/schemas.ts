@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { canonicalProfileUrl, profileSlug } from './linkedin/url';
 import { companyKey, nameKey, searchWords } from './names';
+import { recordWarmth } from './warm-path';
 import { STAGES } from './stages';
 
 // No `new Function` parsers: an extension's CSP forbids eval, and so do store reviews (see
@@ -96,7 +97,7 @@ const Flag = z.union([z.literal(0), z.literal(1)]);
  * One person, one record: everyone you have a record of — pipeline people (you ask them for an
  * interview, `inPipeline` 1), your network (you know them, `network` set), introduction targets
  * (neither, until introduced) — or several at once. IndexedDB cannot index booleans, hence 0/1.
- * The derived fields (`inNetwork`, `nameKey`, `companyKey`, `words`, a member id read from an
+ * The derived fields (`inNetwork`, `nameKey`, `companyKey`, `words`, `warmth`, a member id read from an
  * `/in/<member id>/` URL) are computed here, so every write through the schema keeps them right.
  */
 export const Contact = z
@@ -137,6 +138,7 @@ export const Contact = z
     nameKey: z.string().optional(),
     companyKey: z.string().nullable().optional(),
     words: z.array(z.string()).optional(),
+    warmth: z.number().optional(),
   })
   .transform((c) => ({
     ...c,
@@ -145,6 +147,7 @@ export const Contact = z
     nameKey: nameKey(c.name),
     companyKey: companyKey(c.company),
     words: searchWords(c.name, c.company),
+    warmth: recordWarmth(c),
   }));
 export type Contact = z.infer<typeof Contact>;
 export type ContactInput = z.input<typeof Contact>;

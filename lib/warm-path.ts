@@ -51,6 +51,20 @@ export interface RankedIntroducer {
   introduction: { id: string; status: IntroductionStatus } | null;
 }
 
+/**
+ * How warm a record alone says the relationship is (no attempts or meetings read): met 3 (a stage
+ * that says so), talked 2 (they replied), in your network 1, never talked 0; -1 for someone you do
+ * not know yet (neither network nor pipeline: a bare introduction target). Stored and indexed on
+ * every contact (`[companyKey+warmth]`), so a company's warmest people are read first, a few rows.
+ */
+// Typed without `Contact`: lib/schemas.ts computes it while defining `Contact`.
+export function recordWarmth(contact: { stage: string; inPipeline: number; repliedAt: number | null; network: unknown }): -1 | 0 | 1 | 2 | 3 {
+  if (contact.inPipeline !== 1 && !contact.network) return -1;
+  if (contact.inPipeline === 1 && (MET_STAGES as ReadonlySet<string>).has(contact.stage)) return 3;
+  if (contact.repliedAt !== null) return 2;
+  return contact.network ? 1 : 0;
+}
+
 /** How warm the relationship is: met 3, talked 2, in your network 1, never talked 0. */
 export function warmth(c: Candidate): number {
   return c.relationship.met ? 3 : c.relationship.talked ? 2 : c.contact.inNetwork === 1 ? 1 : 0;

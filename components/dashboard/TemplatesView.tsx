@@ -20,6 +20,7 @@ const SAMPLE: Contact = {
   nameKey: 'maria lopez',
   companyKey: 'northwind',
   words: ['maria', 'lopez', 'northwind'],
+  warmth: 0,
   name: 'Maria Lopez',
   headline: 'Service designer',
   company: 'Northwind',

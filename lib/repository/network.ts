@@ -244,11 +244,11 @@ export async function dismissMove(repo: Repository): Promise<void> {
   await repo.db.meta.put({ key: MOVE_OFFER, value: { answeredAt: repo.now(), moved: 0, token: null } });
 }
 
-/** Each contact's attempts and meetings, read through the contactId index. */
+/** Each contact's attempts and meetings, read through the contactId index (one request per table). */
 async function histories(repo: Repository, ids: string[]): Promise<Map<string, { attempts: Attempt[]; meetings: Meeting[] }>> {
   const map = new Map<string, { attempts: Attempt[]; meetings: Meeting[] }>(ids.map((id) => [id, { attempts: [], meetings: [] }]));
   if (!ids.length) return map;
-  const [attempts, meetings] = await Promise.all([rowsWithAny(repo.db.attempts, 'contactId', ids), rowsWithAny(repo.db.meetings, 'contactId', ids)]);
+  const [attempts, meetings] = await Promise.all([repo.db.attempts.where('contactId').anyOf(ids).toArray(), repo.db.meetings.where('contactId').anyOf(ids).toArray()]);
   for (const a of attempts) map.get(a.contactId)?.attempts.push(a);
   for (const m of meetings) map.get(m.contactId)?.meetings.push(m);
   return map;
@@ -265,8 +265,17 @@ async function byProfileUrls(repo: Repository, urls: string[]): Promise<Map<stri
   return found;
 }
 
-/** The people a page's company is, normalised ("Acme, Inc." is "ACME"). */
-const MAX_COMPANY_PEOPLE = 500;
+/**
+ * The warmest people you know (network or pipeline) at a company, warmest first: a reverse range
+ * read of `[companyKey+warmth]` from warmth 0 (bare introduction targets, -1, are left out), so a
+ * company where you know thousands costs `n` rows, not thousands.
+ */
+function warmestAt(repo: Repository, key: string) {
+  return repo.db.contacts.where('[companyKey+warmth]').between([key, 0], [key, Dexie.maxKey], true, true);
+}
+
+/** How many of a company's warmest people a profile's introducer list considers. */
+const COMPANY_SHORTLIST = 24;
 
 /**
  * Who can introduce you to the person on a profile page: mutual connections the page names (by
@@ -291,7 +300,7 @@ export async function introducersForProfile(repo: Repository, query: ProfileQuer
   const [byName, byUrl, atCompany] = await Promise.all([
     rowsWithAny(db.contacts, 'nameKey', keys),
     query.mutualProfileUrls?.length ? byProfileUrls(repo, query.mutualProfileUrls) : new Map<string, Contact>(),
-    key ? db.contacts.where('companyKey').equals(key).limit(MAX_COMPANY_PEOPLE).toArray() : [],
+    key ? warmestAt(repo, key).reverse().limit(Math.max(COMPANY_SHORTLIST, (query.limit ?? 8) * 3)).toArray() : [],
   ]);
 
   const candidates = new Map<string, Candidate>();
@@ -315,17 +324,19 @@ export async function introducersForProfile(repo: Repository, query: ProfileQuer
   }
 
   // Who brought you to someone there before: their referrer, a referral, an introduction made.
-  if (atCompany.length) {
-    const companyIds = atCompany.map((c) => c.id);
-    // Introductions made are few: read them by status rather than look up every person there.
+  if (key) {
+    // Introductions made are few: read them by status, and their targets by id, rather than look
+    // up everyone there (the warmest are read above; a target may be anyone at the company).
     // A referral from a meeting sets the person's referrer, so the referrer covers referrals.
-    const atCompanyIds = new Set(companyIds);
-    const intros = (await db.introductions.where('status').equals('introduced').toArray()).filter((i) => atCompanyIds.has(i.targetId));
+    const byId = new Map(atCompany.map((c) => [c.id, c]));
+    const made = await db.introductions.where('status').equals('introduced').toArray();
+    const others = [...new Set(made.map((i) => i.targetId))].filter((id) => !byId.has(id));
+    for (const c of await db.contacts.bulkGet(others)) if (c && c.companyKey === key) byId.set(c.id, c);
+    const intros = made.filter((i) => byId.has(i.targetId));
     const edges: Array<[string, string]> = [
       ...atCompany.flatMap((c) => (c.referrer?.type === 'contact' ? [[c.referrer.contactId, c.id] as [string, string]] : [])),
       ...intros.map((i) => [i.introducerId, i.targetId] as [string, string]),
     ];
-    const byId = new Map(atCompany.map((c) => [c.id, c]));
     const introducerIds = [...new Set(edges.map(([from]) => from))].filter((id) => !candidates.has(id));
     for (const c of await db.contacts.bulkGet(introducerIds)) if (c && !isTarget(c)) slot(c);
     const seen = new Set<string>();
@@ -364,15 +375,14 @@ export async function introducersForProfile(repo: Repository, query: ProfileQuer
 export async function companyPeople(repo: Repository, company: string, limit = 50): Promise<CompanyPeople> {
   const key = companyKey(company);
   if (!key) return { total: 0, people: [] };
-  const people = (await repo.db.contacts.where('companyKey').equals(key).limit(MAX_COMPANY_PEOPLE).toArray()).filter(
-    (c) => c.inNetwork === 1 || c.inPipeline === 1,
-  );
-  // Ranked first from the records alone; histories are read for the people listed only.
+  // Counted in the index, and only the warmest read (by the record's warmth, stored at write
+  // time); histories are read for the people listed only.
+  const [total, people] = await Promise.all([warmestAt(repo, key).count(), warmestAt(repo, key).reverse().limit(limit * 2).toArray()]);
   const prelim = (c: Contact) => {
     const rel = relationshipOf(c, [], []);
     return (rel.met ? 3 : rel.talked ? 2 : c.inNetwork ? 1 : 0) * 1e15 + (c.repliedAt ?? 0);
   };
-  const listed = [...people].sort((a, b) => prelim(b) - prelim(a) || a.name.localeCompare(b.name)).slice(0, limit * 2);
+  const listed = people.filter((c) => c.inNetwork === 1 || c.inPipeline === 1).sort((a, b) => prelim(b) - prelim(a) || a.name.localeCompare(b.name));
   const records = await histories(
     repo,
     listed.map((c) => c.id),
@@ -392,7 +402,7 @@ export async function companyPeople(repo: Repository, company: string, limit = 5
     };
   });
   known.sort((a, b) => b.warmth - a.warmth || (b.lastTalkedAt ?? -1) - (a.lastTalkedAt ?? -1) || a.name.localeCompare(b.name));
-  return { total: people.length, people: known.slice(0, limit).map(({ warmth: _w, ...p }) => p) };
+  return { total, people: known.slice(0, limit).map(({ warmth: _w, ...p }) => p) };
 }
 
 const INTRO_BADGE: Partial<Record<Introduction['status'], string>> = {

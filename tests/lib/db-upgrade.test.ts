@@ -42,9 +42,9 @@ describe('database upgrade', () => {
     for (const [table, schema] of Object.entries(schemas)) {
       const rows = await db.table(table).toArray();
       const byId = (a: any, b: any) => String(a.id).localeCompare(String(b.id));
-      // Fields later versions add (v2: the due index; v3: network, member id, name keys) are checked below.
+      // Fields later versions add (v2: the due index; v3: network, member id, name keys; v5: warmth) are checked below.
       const withoutIndex = rows.map(
-        ({ nextDueAt: _derived, memberId: _m, inPipeline: _p, network: _n, inNetwork: _i, nameKey: _k, companyKey: _c, words: _w, introductionId: _a, ...rest }: any) => rest,
+        ({ nextDueAt: _derived, memberId: _m, inPipeline: _p, network: _n, inNetwork: _i, nameKey: _k, companyKey: _c, words: _w, introductionId: _a, warmth: _h, ...rest }: any) => rest,
       );
       expect(withoutIndex.sort(byId)).toEqual([...data[table as keyof typeof data]].sort(byId));
       for (const row of rows) expect(schema.safeParse(row).success).toBe(true);
@@ -63,6 +63,8 @@ describe('database upgrade', () => {
       expect(c.nameKey).toBe(c.name.toLowerCase());
     }
     expect((await db.contacts.get('c-olivia'))?.companyKey).toBe('northwind analytics');
+    // Version 5: warmth from the record — Hannah thanked (3), the others never talked (0).
+    expect(Object.fromEntries((await db.contacts.toArray()).map((c) => [c.id, c.warmth]))).toEqual({ 'c-hannah': 3, 'c-olivia': 0, 'c-ravi': 0 });
     for (const a of await db.attempts.toArray()) expect(a.introductionId).toBeNull();
     // Indexes still answer.
     expect((await repo.lookup({ profileUrl: 'https://www.linkedin.com/in/olivia-hartmann-8a61b2b4/' }))?.referrerName).toBe('Hannah Becker');
@@ -94,7 +96,7 @@ describe('database upgrade to version 3', () => {
 
     const db = new WarmIntroDB(name);
     const repo = new Repository(db, () => 1791300000000);
-    const NEW = ['memberId', 'inPipeline', 'network', 'inNetwork', 'nameKey', 'companyKey', 'words', 'introductionId'];
+    const NEW = ['memberId', 'inPipeline', 'network', 'inNetwork', 'nameKey', 'companyKey', 'words', 'introductionId', 'warmth'];
     const strip = (row: Record<string, unknown>) => Object.fromEntries(Object.entries(row).filter(([k]) => !NEW.includes(k)));
     const schemas = { contacts: Contact, attempts: Attempt, meetings: Meeting, referrals: Referral, notices: Notice };
     for (const [table, schema] of Object.entries(schemas)) {
@@ -163,6 +165,57 @@ describe('backups', () => {
     // An introduction naming a missing person is refused, changing nothing.
     await expect(repo.restoreBackup({ ...v2, introductions: [{ ...v2.introductions[0], targetId: 'nobody' }] })).rejects.toThrow(/missing contact/);
     expect(await db.introductions.count()).toBe(1);
+    await db.delete();
+  });
+});
+
+/** Frozen copy of version 4's schema (version 3's stores; version 4 only counted the pipeline). */
+const V4_STORES = {
+  ...V1_STORES,
+  contacts:
+    'id, &profileUrl, &memberId, *emails, stage, name, company, *tags, referrer.contactId, updatedAt, nextDueAt, nameKey, companyKey, *words, [inPipeline+stage], [inNetwork+nameKey]',
+  introductions: 'id, introducerId, targetId, status, &[introducerId+targetId]',
+  meta: 'key',
+  undo: 'token, createdAt',
+};
+
+describe('database upgrade to version 5', () => {
+  it('opens a version-4 database, keeps every record and fills warmth, so a company lists its warmest first', async () => {
+    const name = `upgrade-${crypto.randomUUID()}`;
+    const T = 1791000000000;
+    const v4 = (c: Record<string, unknown>) => {
+      const { warmth: _w, ...rest } = Contact.parse({ company: 'Acme Inc.', createdAt: T, updatedAt: T, ...c });
+      return rest;
+    };
+    const contacts = [
+      v4({ id: 'c-net', name: 'Nora Network', inPipeline: 0, network: { source: 'csv', connectedOn: null, position: null } }),
+      v4({ id: 'c-thanked', name: 'Theo Thanked', stage: 'thanked' }),
+      v4({ id: 'c-replied', name: 'Rita Replied', stage: 'requested', repliedAt: T }),
+      v4({ id: 'c-prospect', name: 'Paul Prospect' }),
+      v4({ id: 'c-target', name: 'Tina Target', inPipeline: 0 }),
+    ];
+    const attempts = [Attempt.parse({ id: 'a-1', contactId: 'c-replied', at: T - 1000, channel: 'email', kind: 'request', createdAt: T })];
+    const old = new Dexie(name);
+    old.version(4).stores(V4_STORES);
+    await old.transaction('rw', old.tables, async () => {
+      await old.table('contacts').bulkAdd(contacts);
+      await old.table('attempts').bulkAdd(attempts);
+    });
+    old.close();
+
+    const db = new WarmIntroDB(name);
+    const repo = new Repository(db, () => T + 1000);
+    const rows = await db.contacts.toArray();
+    const strip = ({ warmth: _w, ...rest }: Record<string, unknown>) => rest;
+    const byId = (a: any, b: any) => String(a.id).localeCompare(String(b.id));
+    expect(rows.map(strip).sort(byId)).toEqual([...contacts].sort(byId));
+    for (const row of rows) expect(Contact.safeParse(row).success).toBe(true);
+    expect(await db.attempts.toArray()).toEqual(attempts);
+    expect(Object.fromEntries(rows.map((c) => [c.id, c.warmth]))).toEqual({ 'c-net': 1, 'c-thanked': 3, 'c-replied': 2, 'c-prospect': 0, 'c-target': -1 });
+    // The new index answers: warmest first, the bare introduction target not counted.
+    const at = await repo.companyPeople('ACME');
+    expect(at.total).toBe(4);
+    expect(at.people.map((p) => p.name)).toEqual(['Theo Thanked', 'Rita Replied', 'Nora Network', 'Paul Prospect']);
     await db.delete();
   });
 });

@@ -129,3 +129,70 @@ describe('page requests at 10,000 + 10,000 people read through indexes', { timeo
     expect(query.total).toBe(520);
   });
 });
+
+describe('a company where you know 3,000 people', { timeout: 120_000 }, () => {
+  const BIG = 3_000;
+  let big: WarmIntroDB;
+  let bigRepo: Repository;
+  let read = 0;
+
+  beforeAll(async () => {
+    big = new WarmIntroDB(`scale-big-${crypto.randomUUID()}`);
+    bigRepo = new Repository(big, () => T0);
+    const rows: Contact[] = [];
+    for (let i = 0; i < BIG; i++) {
+      rows.push(
+        Contact.parse({
+          id: `b${String(i).padStart(4, '0')}`,
+          name: person(i),
+          company: 'Bigco GmbH',
+          inPipeline: 0,
+          network: { source: 'linkedin-export', connectedOn: null, position: null },
+          createdAt: T0,
+          updatedAt: T0,
+        }),
+      );
+    }
+    // The warm ones sit in the middle of the id order, where a read of the first rows misses them.
+    rows.push(Contact.parse({ id: 'b1500x', name: 'Theo Thanked', company: 'Bigco', stage: 'thanked', createdAt: T0, updatedAt: T0 }));
+    rows.push(Contact.parse({ id: 'b1501x', name: 'Rita Replied', company: 'BIGCO Inc.', stage: 'requested', repliedAt: T0, createdAt: T0, updatedAt: T0 }));
+    await big.contacts.bulkAdd(rows);
+    big.contacts.hook('reading', (c) => {
+      read++;
+      return c;
+    });
+  }, 120_000);
+
+  afterAll(async () => {
+    await big.delete();
+  });
+
+  it('introducers and company people read the warmest few, warmest first, not thousands', async () => {
+    read = 0;
+    let start = performance.now();
+    const intro = await bigRepo.introducersForProfile({ company: 'Bigco', mutualNames: [] });
+    timings['introducers.forProfile (3,000 at the company)'] = Math.round((performance.now() - start) * 10) / 10;
+    expect(intro.slice(0, 2).map((i) => i.name)).toEqual(['Theo Thanked', 'Rita Replied']);
+    expect(intro).toHaveLength(8);
+    expect(read).toBeLessThanOrEqual(30);
+
+    read = 0;
+    start = performance.now();
+    const people = await bigRepo.companyPeople('Bigco', 50);
+    timings['company.people (3,000 at the company)'] = Math.round((performance.now() - start) * 10) / 10;
+    expect(people.total).toBe(BIG + 2);
+    expect(people.people).toHaveLength(50);
+    expect(people.people.slice(0, 2).map((p) => p.name)).toEqual(['Theo Thanked', 'Rita Replied']);
+    expect(read).toBeLessThanOrEqual(100);
+
+    // Warmth is kept at write time: someone who replies moves up.
+    await bigRepo.updateContact('b0007', { repliedAt: T0 + 1 });
+    const after = await bigRepo.companyPeople('Bigco', 3);
+    expect(after.people.map((p) => p.contactId)).toEqual(['b1500x', 'b0007', 'b1501x']);
+    // …whoever writes the record, even a spread of it past the schema (stale warmth and all).
+    const rita = (await big.contacts.get('b1501x'))!;
+    await big.contacts.put({ ...rita, stage: 'interviewed' });
+    expect((await big.contacts.get('b1501x'))?.warmth).toBe(3);
+    expect((await bigRepo.companyPeople('Bigco', 2)).people.map((p) => p.contactId).sort()).toEqual(['b1500x', 'b1501x']);
+  });
+});
