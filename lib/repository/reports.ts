@@ -42,30 +42,25 @@ export async function pipelineCounts(repo: Repository): Promise<Counts> {
 /** Every action due now, soonest first. Reads only the contacts the due index says are due. */
 export async function due(repo: Repository, now = repo.now()): Promise<DueItem[]> {
   const db = repo.db;
-  return db.transaction('r', [db.settings, db.contacts, db.attempts, db.meetings, db.introductions], async () => {
-    const contacts = await db.contacts.where('nextDueAt').belowOrEqual(now).toArray();
-    if (contacts.length === 0) return [];
-    const keys = contacts.map((c) => c.id);
-    const [settings, attempts, meetings, intros] = await Promise.all([
-      repo.settings(),
-      rowsWithAny(db.attempts, 'contactId', keys),
-      rowsWithAny(db.meetings, 'contactId', keys),
-      rowsWithAny(db.introductions, 'introducerId', keys),
-    ]);
-    const byContact = groupByContact(attempts, meetings, intros);
-    return dueActions(
-      contacts.map((contact) => ({ contact, attempts: [], meetings: [], introductions: [], ...byContact.get(contact.id) })),
-      settings,
-      now,
-    );
-  });
+  return dueOf(repo, () => db.contacts.where('nextDueAt').belowOrEqual(now).toArray(), now);
 }
 
 /** The due actions of the given contacts only (the after-write patch of the remembered list). */
 export async function dueAmong(repo: Repository, ids: Iterable<string>, now = repo.now()): Promise<DueItem[]> {
   const db = repo.db;
+  const list = [...ids];
+  return dueOf(
+    repo,
+    async () => (await db.contacts.bulkGet(list)).filter((c): c is Contact => !!c && c.nextDueAt != null && c.nextDueAt <= now),
+    now,
+  );
+}
+
+/** The due actions of the contacts `pick` reads, with their histories, in one read transaction. */
+function dueOf(repo: Repository, pick: () => Promise<Contact[]>, now: number): Promise<DueItem[]> {
+  const db = repo.db;
   return db.transaction('r', [db.settings, db.contacts, db.attempts, db.meetings, db.introductions], async () => {
-    const contacts = (await db.contacts.bulkGet([...ids])).filter((c): c is Contact => !!c && c.nextDueAt != null && c.nextDueAt <= now);
+    const contacts = await pick();
     if (contacts.length === 0) return [];
     const keys = contacts.map((c) => c.id);
     const [settings, attempts, meetings, intros] = await Promise.all([
