@@ -21,3 +21,45 @@ export function loadLazy<T>(path: string): Promise<T> {
   }
   return module as Promise<T>;
 }
+
+/** What the Gmail compose and LinkedIn composer managers offer their content script. */
+export interface LazyManager {
+  sync(): void;
+  readonly holdingNotice: boolean;
+}
+
+/**
+ * A manager whose module loads the first time `needed()` says the page shows what it handles;
+ * until then each `sync` costs only that check. `what` names it in the console if the load fails.
+ */
+export function lazyManager<M>(
+  signal: AbortSignal,
+  path: string,
+  what: string,
+  needed: () => boolean,
+  create: (module: M) => LazyManager,
+): LazyManager {
+  let manager: LazyManager | null = null;
+  let loading = false;
+  return {
+    sync() {
+      if (manager) return manager.sync();
+      if (loading || signal.aborted || !needed()) return;
+      loading = true;
+      loadLazy<M>(path).then(
+        (module) => {
+          if (signal.aborted) return;
+          manager = create(module);
+          manager.sync();
+        },
+        (error: unknown) => {
+          loading = false;
+          console.warn(`[warm-intro] could not load ${what}`, error);
+        },
+      );
+    },
+    get holdingNotice() {
+      return manager?.holdingNotice ?? false;
+    },
+  };
+}

@@ -4,7 +4,7 @@
  * only for finding that there is none.
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { loadLazy } from '../../lib/lazy';
+import { lazyManager } from '../../lib/lazy';
 import { findLinkedInComposers } from '../../lib/linkedin/messaging';
 import type { ComposerManager } from './composers';
 
@@ -17,27 +17,11 @@ const isLinkedIns = (composer: { element: HTMLElement }) => {
 };
 
 export function lazyComposers(ctx: ContentScriptContext, opts: Parameters<Composers['createComposerManager']>[1]): ComposerManager {
-  let manager: ComposerManager | null = null;
-  let loading = false;
-  return {
-    sync() {
-      if (manager) return manager.sync();
-      if (loading || ctx.signal.aborted || !findLinkedInComposers(document, location.href).some(isLinkedIns)) return;
-      loading = true;
-      loadLazy<Composers>('linkedin/composers').then(
-        (module) => {
-          if (ctx.signal.aborted) return;
-          manager = module.createComposerManager(ctx, opts);
-          manager.sync();
-        },
-        (error: unknown) => {
-          loading = false;
-          console.warn('[warm-intro] could not load the LinkedIn message buttons', error);
-        },
-      );
-    },
-    get holdingNotice() {
-      return manager?.holdingNotice ?? false;
-    },
-  };
+  return lazyManager<Composers>(
+    ctx.signal,
+    'linkedin/composers',
+    'the LinkedIn message buttons',
+    () => findLinkedInComposers(document, location.href).some(isLinkedIns),
+    (module) => module.createComposerManager(ctx, opts),
+  );
 }
