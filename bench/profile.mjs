@@ -110,12 +110,14 @@ function summarize(profile, top = 18) {
   return { self: list(self), total: list(total), sum, busy };
 }
 
-await seed(page, 10_000, { withHistory: 100 });
-await profiled('summary-10000', 'pipeline.summary ×10 at 10,000 contacts', async () => {
+// PROFILE_ONLY=import profiles the import alone (the seeding for the two requests takes a while).
+const ONLY = process.env.PROFILE_ONLY ? new Set(process.env.PROFILE_ONLY.split(',')) : null;
+if (!ONLY || ONLY.has('summary') || ONLY.has('log')) await seed(page, 10_000, { withHistory: 100 });
+if (!ONLY || ONLY.has('summary')) await profiled('summary-10000', 'pipeline.summary ×10 at 10,000 contacts', async () => {
   const t = await timedSends(page, Array.from({ length: 10 }, () => ({ type: 'pipeline.summary' })));
   return `round trips ${t.map((x) => x.t.toFixed(0)).join(', ')} ms`;
 });
-await profiled('log-10000', 'contact.log ×10 at 10,000 contacts', async () => {
+if (!ONLY || ONLY.has('log')) await profiled('log-10000', 'contact.log ×10 at 10,000 contacts', async () => {
   const t = await timedSends(page, Array.from({ length: 10 }, (_, i) => ({ type: 'contact.log', payload: { name: `Profiled ${i}`, profileUrl: `https://www.linkedin.com/in/profiled-${Date.now()}-${i}/` } })));
   return `round trips ${t.map((x) => x.t.toFixed(0)).join(', ')} ms`;
 });

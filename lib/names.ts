@@ -127,5 +127,19 @@ export function companyKey(company: string | null | undefined): string | null {
 
 /** Words a search can start from: the person's name words and their company's. */
 export function searchWords(name: string, company: string | null | undefined): string[] {
-  return [...new Set([...nameWords(name), ...(companyKey(company)?.split(' ') ?? [])].filter((w) => w.length > 0))];
+  return wordsOf(nameWords(name), companyKey(company));
+}
+
+function wordsOf(names: string[], company: string | null): string[] {
+  return [...new Set([...names, ...(company?.split(' ') ?? [])].filter((w) => w.length > 0))];
+}
+
+/**
+ * `nameKey`, `companyKey` and `searchWords` at once, each name folded once (a record's derived keys;
+ * folding is most of what checking a record costs, and an import checks thousands).
+ */
+export function recordKeys(name: string, company: string | null | undefined): { nameKey: string; companyKey: string | null; words: string[] } {
+  const words = nameWords(name);
+  const key = companyKey(company);
+  return { nameKey: words.length <= 1 ? (words[0] ?? '') : `${words[0]} ${words.at(-1)}`, companyKey: key, words: wordsOf(words, key) };
 }

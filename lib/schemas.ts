@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { canonicalProfileUrl, profileSlug } from './linkedin/url';
-import { companyKey, nameKey, searchWords } from './names';
+import { recordKeys } from './names';
 import { recordWarmth } from './warm-path';
 import { STAGES } from './stages';
 
@@ -144,9 +144,7 @@ export const Contact = z
     ...c,
     memberId: c.memberId ?? memberIdOf(c.profileUrl),
     inNetwork: (c.network ? 1 : 0) as 0 | 1,
-    nameKey: nameKey(c.name),
-    companyKey: companyKey(c.company),
-    words: searchWords(c.name, c.company),
+    ...recordKeys(c.name, c.company),
     warmth: recordWarmth(c),
   }));
 export type Contact = z.infer<typeof Contact>;

@@ -111,7 +111,7 @@ function handlers(repo: Repository, hooks: ServerHooks): Handlers {
     'backup.export': () => repo.exportBackup(),
     'backup.restore': (p) => repo.restoreBackup(p.backup),
     'data.clear': async () => (await repo.clearAll(), null),
-    'contacts.import': (p) => repo.importContacts(p.contacts, p.duplicates, p.target),
+    'contacts.import': (p) => repo.importContacts(p.contacts, p.duplicates, p.target, p.part),
     'contact.merge': (p) => repo.mergeContacts(p.keepId, p.dropId),
     'network.list': (p) => repo.networkList(p),
     'network.toPipeline': (p) => repo.toPipeline(p.contactId),

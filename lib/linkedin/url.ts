@@ -14,8 +14,15 @@ const MEMBER_ID = /^AC[A-Za-z0-9_-]{20,}$/;
 // `www`, country subdomains (`de.`, `nl.`, `uk.`) and the bare domain; nothing deeper.
 const HOST = /^(?:(?:www|[a-z]{2})\.)?linkedin\.com$/i;
 
+// A URL already in (or next to) canonical form: what the repository stores and LinkedIn's export
+// gives. Read without `new URL`, which costs ~30 µs a call — a second per 10,000-row import here.
+// Anything else (query, fragment, `%`, country host, sub-page) takes the full path below.
+const PLAIN = /^https:\/\/(?:www\.)?linkedin\.com\/in\/([A-Za-z0-9_-]{2,100})\/?$/;
+
 /** The slug of a person's profile in `url`, or null when `url` is not a person's profile URL. */
 export function profileSlug(url: string): string | null {
+  const plain = PLAIN.exec(url);
+  if (plain) return MEMBER_ID.test(plain[1]!) ? plain[1]! : plain[1]!.toLowerCase();
   let parsed: URL;
   try {
     // Protocol-less input ("linkedin.com/in/x") is common in CSV exports.

@@ -396,8 +396,8 @@ export class Repository {
    * Add many people in one transaction (an import that fails writes nothing), into the pipeline or
    * the network. A row matching an existing contact is merged into it or skipped, as the user chose.
    */
-  importContacts(drafts: ContactDraft[], duplicates: 'merge' | 'skip', target?: 'network' | 'pipeline'): Promise<ImportResult> {
-    return network.importContacts(this, drafts, duplicates, target);
+  importContacts(drafts: ContactDraft[], duplicates: 'merge' | 'skip', target?: 'network' | 'pipeline', part?: network.ImportPart): Promise<ImportResult> {
+    return network.importContacts(this, drafts, duplicates, target, part);
   }
 
   // ---- reminders bookkeeping --------------------------------------------------------------------

@@ -31,17 +31,63 @@ export interface IntroducerSave {
   why?: string;
 }
 
+/** Which part of a file sent in parts a `contacts.import` request is (lib/messages.ts). */
+export interface ImportPart {
+  importId: string;
+  index: number;
+  count: number;
+}
+
+/** The parts of a file import already written, with what each did: `import:<importId>` in `meta`. */
+interface ImportRecord {
+  count: number;
+  parts: Record<number, ImportResult>;
+  startedAt: number;
+  updatedAt: number;
+}
+
+const IMPORT_KEY = 'import:';
+/** How long the record of an import's parts is kept (to resume it, or to not import the same file twice). */
+const IMPORT_RECORD_MS = 30 * 24 * 60 * 60 * 1000;
+
+/**
+ * The stored people a batch of rows may be: one index look-up per profile URL, member id and
+ * e-mail in the batch (in parallel, in the write's transaction) — or, when the table is not much
+ * bigger than the batch, the whole table. Reading every contact for every part of a 100,000-row
+ * file would cost as much as the database is large, once per part.
+ */
+async function twinsOf(repo: Repository, rows: Contact[]): Promise<Contact[]> {
+  const urls = new Set<string>();
+  const members = new Set<string>();
+  const emails = new Set<string>();
+  for (const r of rows) {
+    if (r.profileUrl) urls.add(r.profileUrl);
+    if (r.memberId) members.add(r.memberId);
+    for (const e of r.emails) emails.add(e);
+  }
+  const db = repo.db;
+  const size = await db.contacts.count();
+  if (size === 0) return [];
+  // Reading a small table whole costs less than a look-up per key.
+  if (size <= rows.length * 2) return db.contacts.toArray();
+  const lists = await Promise.all([rowsWithAny(db.contacts, 'profileUrl', urls), rowsWithAny(db.contacts, 'memberId', members), rowsWithAny(db.contacts, 'emails', emails)]);
+  return [...new Map(lists.flat().map((c) => [c.id, c])).values()];
+}
+
 /**
  * Add many people in one transaction (an import that fails writes nothing). A row matching an
- * existing contact by profile URL, member id or e-mail is merged into it or skipped, as the user
- * chose. Into the network: nobody becomes a pipeline card, and pipeline people found in the file
- * get `network` set (whatever `duplicates` says: being a connection is a fact, not an edit).
+ * existing contact — or an earlier row — by profile URL, member id or e-mail is merged into it or
+ * skipped, as the user chose. Into the network: nobody becomes a pipeline card, and pipeline
+ * people found in the file get `network` set (whatever `duplicates` says: being a connection is a
+ * fact, not an edit). A file sent in parts (`part`) is one transaction per part; a part already
+ * written under the same import id is answered from its record (`repeated`) and not written again.
  */
 export async function importContacts(
   repo: Repository,
   drafts: ContactDraft[],
   duplicates: 'merge' | 'skip',
   target?: 'network' | 'pipeline',
+  part?: ImportPart,
 ): Promise<ImportResult> {
   const now = repo.now();
   // Left unsaid: the pipeline, as before there was a network (the dashboard says which it means).
@@ -55,7 +101,20 @@ export async function importContacts(
   });
   const db = repo.db;
   return repo.write(async (touch) => {
-    const [all, settings] = await Promise.all([db.contacts.toArray(), repo.settings()]);
+    const recordKey = part ? `${IMPORT_KEY}${part.importId}` : null;
+    let record: ImportRecord | null = null;
+    if (recordKey && part) {
+      const stored = (await db.meta.get(recordKey))?.value as ImportRecord | undefined;
+      record = stored && stored.count === part.count && now - stored.updatedAt < IMPORT_RECORD_MS ? stored : null;
+      const done = record?.parts[part.index];
+      if (done) return { ...done, repeated: true };
+      if (!record) {
+        // A new import: forget the records of old ones.
+        await db.meta.where('key').between(IMPORT_KEY, `${IMPORT_KEY}\uffff`).filter((m) => now - (m.value as ImportRecord).updatedAt >= IMPORT_RECORD_MS).delete();
+        record = { count: part.count, parts: {}, startedAt: now, updatedAt: now };
+      }
+    }
+    const [found, settings] = await Promise.all([twinsOf(repo, rows), repo.settings()]);
     const byUrl = new Map<string, Contact>();
     const byMember = new Map<string, Contact>();
     const byEmail = new Map<string, Contact>();
@@ -64,7 +123,7 @@ export async function importContacts(
       if (c.memberId) byMember.set(c.memberId, c);
       for (const e of c.emails) byEmail.set(e, c);
     };
-    all.forEach(remember);
+    found.forEach(remember);
     const result: ImportResult = { added: 0, merged: 0, skipped: 0 };
     const toPut = new Map<string, Contact>();
     for (const row of rows) {
@@ -103,10 +162,15 @@ export async function importContacts(
     }
     // New people are added, not put: nothing to read back before writing them (the counts row
     // moves by what each change replaces, lib/counts.ts).
-    const existing = new Set(all.map((c) => c.id));
+    const existing = new Set(found.map((c) => c.id));
     const records = [...toPut.values()];
     await db.contacts.bulkAdd(records.filter((c) => !existing.has(c.id)));
     await db.contacts.bulkPut(records.filter((c) => existing.has(c.id)));
+    if (recordKey && record && part) {
+      record.parts[part.index] = result;
+      record.updatedAt = now;
+      await db.meta.put({ key: recordKey, value: record });
+    }
     return result;
   });
 }

@@ -101,6 +101,8 @@ export interface ImportResult {
   added: number;
   merged: number;
   skipped: number;
+  /** A part of a file sent in parts that was already written: these counts are from then, nothing was written now. */
+  repeated?: boolean;
 }
 
 /** One card on the dashboard board: just what the board shows, filters and sorts by. */
