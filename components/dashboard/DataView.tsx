@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { ask } from '../../lib/client';
 import { contactsToCsv } from '../../lib/csv';
 import { parseContactsFile, type ImportIssue, type ImportParse } from '../../lib/import';
+import { fileDigest, importInParts, type PartsProgress } from '../../lib/import-parts';
 import { BACKUP_FORMAT } from '../../lib/schemas';
 import { ConfirmButton, Status, useAction } from './common';
 import { saveFile, today } from './download';
@@ -71,6 +72,9 @@ function ImportPanel() {
   /** Where the people go: LinkedIn's connections export is your network (people you know), not the board. */
   const [target, setTarget] = useState<'network' | 'pipeline'>('pipeline');
   const [result, setResult] = useState<{ text: string; target: 'network' | 'pipeline' } | null>(null);
+  /** The file's SHA-256: with the choices made, the id that lets an import stopped midway resume. */
+  const [digest, setDigest] = useState('');
+  const [writing, setWriting] = useState<PartsProgress | null>(null);
   const action = useAction();
 
   const read = async (file: File) => {
@@ -81,10 +85,31 @@ function ImportPanel() {
     await action.run(async () => {
       const bytes = new Uint8Array(await file.arrayBuffer());
       const read = await parseContactsFile(bytes, { onProgress: setProgress });
+      setDigest(await fileDigest(bytes));
       setTarget(read.format === 'linkedin' ? 'network' : 'pipeline');
       setParsed(read);
     });
     setProgress(null);
+  };
+
+  const write = async (drafts: ImportParse['drafts']) => {
+    // Parts of 2,000, each one transaction (lib/import-parts.ts): a refused part writes nothing,
+    // and choosing the same file again after an interruption resumes where it stopped.
+    const importId = `${digest}:${target}:${duplicates}`;
+    try {
+      const r = await importInParts(drafts, (request) => ask('contacts.import', request), { importId, duplicates, target, onProgress: setWriting });
+      // The user just said these people belong in the pipeline: the board's offer to move
+      // untouched imported prospects to the network (made for older imports) would
+      // ask the same question again about them.
+      if (target === 'pipeline') await ask('network.dismissMove').catch(() => {});
+      const where = target === 'network' ? 'They are in your network, not on the board.' : 'They are on the board, as prospects.';
+      const earlier = r.earlier
+        ? ` ${n(r.earlier)} of them had been imported from this file before (an import that stopped midway, or the same file again) and were not written twice.`
+        : '';
+      setResult({ text: `Imported: ${n(r.added)} added, ${n(r.merged)} merged, ${n(r.skipped)} skipped. ${where}${earlier}`, target });
+    } finally {
+      setWriting(null);
+    }
   };
 
   const ready = parsed?.drafts.length ?? 0;
@@ -133,16 +158,7 @@ function ImportPanel() {
             <form
               onSubmit={(e) => {
                 e.preventDefault();
-                void action.run(async () => {
-                  // One message, one transaction: a failure imports nothing.
-                  const r = await ask('contacts.import', { contacts: parsed.drafts, duplicates, target });
-                  // The user just said these people belong in the pipeline: the board's offer to move
-                  // untouched imported prospects to the network (made for older imports) would
-                  // ask the same question again about them.
-                  if (target === 'pipeline') await ask('network.dismissMove').catch(() => {});
-                  const where = target === 'network' ? 'They are in your network, not on the board.' : 'They are on the board, as prospects.';
-                  setResult({ text: `Imported: ${n(r.added)} added, ${n(r.merged)} merged, ${n(r.skipped)} skipped. ${where}`, target });
-                });
+                void action.run(() => write(parsed.drafts));
               }}
             >
               <fieldset data-testid="wi-import-target">
@@ -192,8 +208,24 @@ function ImportPanel() {
                 <button type="submit" disabled={action.busy} data-testid="wi-import-confirm">
                   Import {n(ready)} contact{ready === 1 ? '' : 's'}
                 </button>
-                {action.busy && <progress aria-label="Importing" />}
               </div>
+              {writing && (
+                <div class="wi-progress">
+                  <label for="wi-import-writing">
+                    Importing… {n(writing.done)} of {n(writing.total)}
+                  </label>
+                  <progress
+                    id="wi-import-writing"
+                    max={writing.total}
+                    value={writing.done}
+                    aria-valuemin={0}
+                    aria-valuemax={writing.total}
+                    aria-valuenow={writing.done}
+                    aria-valuetext={`${n(writing.done)} of ${n(writing.total)} contacts`}
+                    data-testid="wi-import-writing"
+                  />
+                </div>
+              )}
             </form>
           )}
         </div>
