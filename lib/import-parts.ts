@@ -101,7 +101,8 @@ export async function importInParts(
         const first = index * size;
         const range = `contacts ${n(first + 1)}–${n(first + contacts.length)}`;
         const before = first ? `Contacts 1–${n(first)} were imported; nothing from contact ${n(first + 1)} on was written.` : 'Nothing was written.';
-        throw new ImportStopped(`The import stopped at ${range}: ${message} ${before}`, { ...total }, first, typeof code === 'string' ? code : 'internal');
+        const said = /[.!?]$/.test(message) ? message : `${message}.`;
+        throw new ImportStopped(`The import stopped at ${range}: ${said} ${before}`, { ...total }, first, typeof code === 'string' ? code : 'internal');
       }
     }
     total.added += result.added;
