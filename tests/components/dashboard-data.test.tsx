@@ -103,6 +103,47 @@ describe('Import & export', () => {
     expect(screen.queryByTestId('wi-import-progress')).toBeNull();
   });
 
+  it('imports a big file in parts, with a progress bar that says how far it got', async () => {
+    const { db } = installFakeBackground('extension');
+    render(<Dashboard />);
+    const rows = Array.from({ length: 4500 }, (_, i) => `Person ${i},p${i}@example.org`);
+    choose('wi-import-file', new File([['Name,Email', ...rows, 'Person 7,P7@example.org'].join('\n')], 'big.csv'));
+    await screen.findByTestId('wi-import-summary', {}, { timeout: 5000 });
+    // Every value the bar takes, as the parts are answered.
+    const seen: string[] = [];
+    const observer = new MutationObserver(() => {
+      const bar = document.querySelector('[data-testid="wi-import-writing"]');
+      const now = bar?.getAttribute('aria-valuenow');
+      if (now && seen.at(-1) !== now) seen.push(now);
+    });
+    observer.observe(document.body, { subtree: true, childList: true, attributes: true });
+    fireEvent.click(screen.getByTestId('wi-import-confirm'));
+    const bar = await screen.findByRole('progressbar', { name: /^Importing… [\d,]+ of 4,501$/ });
+    expect(bar.getAttribute('aria-valuemax')).toBe('4501');
+    const result = await screen.findByTestId('wi-import-result', {}, { timeout: 10_000 });
+    observer.disconnect();
+    // The last row is a duplicate of row 8, two parts earlier: merged, not added.
+    expect(result.textContent).toMatch(/^Imported: 4,500 added, 1 merged, 0 skipped\./);
+    expect(seen).toEqual(['0', '2000', '4000', '4501']);
+    expect(screen.queryByTestId('wi-import-writing')).toBeNull();
+    expect(await db.contacts.count()).toBe(4500);
+  });
+
+  it('imports the same file again without writing it twice, and says so', async () => {
+    const { db } = installFakeBackground('extension');
+    render(<Dashboard />);
+    const csv = ['Name', ...Array.from({ length: 2500 }, (_, i) => `Nameless ${i}`)].join('\n');
+    for (const round of [1, 2]) {
+      choose('wi-import-file', new File([csv], 'names.csv'));
+      await waitFor(() => expect(screen.getByTestId('wi-import-summary').textContent).toMatch(/^2,500 contacts ready/), { timeout: 5000 });
+      fireEvent.click(screen.getByTestId('wi-import-confirm'));
+      const result = await screen.findByTestId('wi-import-result', {}, { timeout: 10_000 });
+      if (round === 2) expect(result.textContent).toMatch(/2,500 of them had been imported from this file before .* and were not written twice\./);
+    }
+    // Names alone cannot be recognised: written twice, they would be 5,000 people.
+    expect(await db.contacts.count()).toBe(2500);
+  });
+
   it('explains a file that is not a contacts CSV', async () => {
     installFakeBackground('extension');
     render(<Dashboard />);
