@@ -70,8 +70,11 @@ async function twinsOf(repo: Repository, rows: Contact[]): Promise<Contact[]> {
   if (size === 0) return [];
   // Reading a small table whole costs less than a look-up per key.
   if (size <= rows.length * 2) return db.contacts.toArray();
-  const lists = await Promise.all([rowsWithAny(db.contacts, 'profileUrl', urls), rowsWithAny(db.contacts, 'memberId', members), rowsWithAny(db.contacts, 'emails', emails)]);
-  return [...new Map(lists.flat().map((c) => [c.id, c])).values()];
+  // Keys first (no record read for the many rows nobody matches), then the few records found.
+  const keysOf = (index: string, values: Set<string>) => Promise.all([...values].map((v) => db.contacts.where(index).equals(v).primaryKeys()));
+  const lists = await Promise.all([keysOf('profileUrl', urls), keysOf('memberId', members), keysOf('emails', emails)]);
+  const ids = [...new Set(lists.flat(2))];
+  return (await db.contacts.bulkGet(ids)).filter((c): c is Contact => !!c);
 }
 
 /**

@@ -61,6 +61,30 @@ describe('an import in parts', () => {
     expect(await db.contacts.count()).toBe(5);
   });
 
+  it('finds people already stored by profile URL, member id or e-mail when the database is much bigger than a part', async () => {
+    const MEMBER = 'ACoAAB1234567890abcdefghij';
+    await repo.importContacts(
+      [...Array.from({ length: 30 }, (_, i) => person(100 + i)), { name: 'Mira Member', memberId: MEMBER }, { name: 'Eli Mail', emails: ['eli@example.org'] }],
+      'merge',
+      'pipeline',
+    );
+    const drafts = [
+      { ...person(105), tags: ['by-url'] },
+      { name: 'Mira M.', memberId: MEMBER, tags: ['by-member-id'] },
+      { name: 'Eli', emails: ['ELI@example.org'], tags: ['by-mail'] },
+      person(1),
+    ];
+    const result = await importInParts(drafts, send, { ...options, target: 'pipeline' });
+    expect(result).toEqual({ added: 1, merged: 3, skipped: 0, earlier: 0 });
+    expect(await db.contacts.count()).toBe(33);
+    const tagged = (await db.contacts.toArray()).filter((c) => c.tags.length).map((c) => [c.name, c.tags]);
+    expect(tagged.sort()).toEqual([
+      ['Eli Mail', ['by-mail']],
+      ['Mira Member', ['by-member-id']],
+      ['Person 105', ['by-url']],
+    ]);
+  });
+
   it('stops at a part with a bad row: nothing of that part is written, the parts before it are, and it says so', async () => {
     const drafts = [...[1, 2, 3, 4].map(person), person(5), { name: '' } as ContactDraft, person(6), person(7), person(8)];
     const error = await importInParts(drafts, send, options).catch((e: unknown) => e);
