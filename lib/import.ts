@@ -3,8 +3,8 @@
  * `First Name,Last Name,URL,Email Address,Company,Position,Connected On`) or any CSV with a header
  * row naming its columns (name, e-mail, LinkedIn URL, company, headline, tags… matched
  * case-insensitively, with common synonyms). Every row is checked with the same schema the
- * repository uses, so a bad row is reported here (with its line) and can never fail the import's
- * one transaction later.
+ * repository uses, so a bad row is reported here (with its line) and can never fail a part of the
+ * import later.
  */
 import { csvRecords } from './csv';
 import type { ContactDraft } from './repository';
@@ -28,7 +28,7 @@ export interface ImportParse {
   rows: number;
 }
 
-/** One import is one message and one transaction; the protocol accepts this many contacts. */
+/** The most rows a file may hold (the dashboard sends them in parts of 2,000, lib/import-parts.ts). */
 export const MAX_IMPORT_ROWS = 100_000;
 
 type Field =
