@@ -27,7 +27,11 @@ export interface PartRequest {
 }
 
 export interface PartsResult extends ImportResult {
-  /** Contacts in parts written by an earlier attempt at this file (answered from its record). */
+  /**
+   * Contacts in parts an earlier import of this file already wrote (answered from its record, not
+   * counted in added / merged / skipped). A part this import resent because its answer was lost is
+   * this import's own, and counted.
+   */
   earlier: number;
 }
 
@@ -88,7 +92,8 @@ export async function importInParts(
     const contacts = drafts.slice(index * size, (index + 1) * size);
     const request: PartRequest = { contacts, duplicates: options.duplicates, target: options.target, part: { importId: options.importId, index, count } };
     let result: ImportResult | null = null;
-    for (let attempt = 0; !result; attempt++) {
+    let attempt = 0;
+    for (; !result; attempt++) {
       try {
         result = await send(request);
       } catch (error) {
@@ -105,10 +110,14 @@ export async function importInParts(
         throw new ImportStopped(`The import stopped at ${range}: ${said} ${before}`, { ...total }, first, typeof code === 'string' ? code : 'internal');
       }
     }
-    total.added += result.added;
-    total.merged += result.merged;
-    total.skipped += result.skipped;
-    if (result.repeated) total.earlier += contacts.length;
+    // Answered from its record at the first try: an earlier import of this file wrote it.
+    if (result.repeated && attempt === 1) {
+      total.earlier += contacts.length;
+    } else {
+      total.added += result.added;
+      total.merged += result.merged;
+      total.skipped += result.skipped;
+    }
     options.onProgress?.({ done: Math.min(drafts.length, (index + 1) * size), total: drafts.length });
   }
   return total;

@@ -103,10 +103,14 @@ function ImportPanel() {
       // ask the same question again about them.
       if (target === 'pipeline') await ask('network.dismissMove').catch(() => {});
       const where = target === 'network' ? 'They are in your network, not on the board.' : 'They are on the board, as prospects.';
-      const earlier = r.earlier
-        ? ` ${n(r.earlier)} of them had been imported from this file before (an import that stopped midway, or the same file again) and were not written twice.`
-        : '';
-      setResult({ text: `Imported: ${n(r.added)} added, ${n(r.merged)} merged, ${n(r.skipped)} skipped. ${where}${earlier}`, target });
+      const counts = `${n(r.added)} added, ${n(r.merged)} merged, ${n(r.skipped)} skipped`;
+      const text =
+        r.earlier === 0
+          ? `Imported: ${counts}. ${where}`
+          : r.earlier === drafts.length
+            ? `This file was already imported (with the same choices): nothing was written again. ${where}`
+            : `Imported the rest of this file: ${counts}. The first ${n(r.earlier)} contacts had been imported before (an import that stopped midway) and were not written again. ${where}`;
+      setResult({ text, target });
     } finally {
       setWriting(null);
     }
