@@ -89,7 +89,7 @@ const ContactDraft = z.object({
 /** An imported row: a contact draft and, for a connections export, how you know them. */
 export const ImportDraft = ContactDraft.extend({ network: NetworkInput.nullable().optional() });
 
-/** One import request's rows, checked by hand (lib/import-payload.ts): the same rules as `ImportDraft`, 50× faster jitless. */
+/** One import request's rows, checked by hand (lib/import-payload.ts): the same rules as `ImportDraft`, ~9× faster than jitless zod. */
 const ImportRows = z.custom<ImportRow[]>().transform((value, ctx) => {
   const checked = checkImportRows(value, MAX_REQUEST_ROWS);
   if (checked.ok) return checked.rows;
