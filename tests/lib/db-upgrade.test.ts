@@ -42,9 +42,10 @@ describe('database upgrade', () => {
     for (const [table, schema] of Object.entries(schemas)) {
       const rows = await db.table(table).toArray();
       const byId = (a: any, b: any) => String(a.id).localeCompare(String(b.id));
-      // Fields later versions add (v2: the due index; v3: network, member id, name keys; v5: warmth) are checked below.
+      // Fields later versions add (v2: the due index; v3: network, member id, name keys; v5: warmth;
+      // v6: history facts, warm order) are checked below.
       const withoutIndex = rows.map(
-        ({ nextDueAt: _derived, memberId: _m, inPipeline: _p, network: _n, inNetwork: _i, nameKey: _k, companyKey: _c, words: _w, introductionId: _a, warmth: _h, ...rest }: any) => rest,
+        ({ nextDueAt: _derived, memberId: _m, inPipeline: _p, network: _n, inNetwork: _i, nameKey: _k, companyKey: _c, words: _w, introductionId: _a, warmth: _h, talkedAt: _t, heldMeeting: _hm, warmOrder: _o, ...rest }: any) => rest,
       );
       expect(withoutIndex.sort(byId)).toEqual([...data[table as keyof typeof data]].sort(byId));
       for (const row of rows) expect(schema.safeParse(row).success).toBe(true);
@@ -65,6 +66,8 @@ describe('database upgrade', () => {
     expect((await db.contacts.get('c-olivia'))?.companyKey).toBe('northwind analytics');
     // Version 5: warmth from the record — Hannah thanked (3), the others never talked (0).
     expect(Object.fromEntries((await db.contacts.toArray()).map((c) => [c.id, c.warmth]))).toEqual({ 'c-hannah': 3, 'c-olivia': 0, 'c-ravi': 0 });
+    // Version 6: the history facts — Olivia was written to (her request), nobody met in a meeting.
+    expect((await db.contacts.get('c-olivia'))).toMatchObject({ talkedAt: 1790000050000, heldMeeting: 0 });
     for (const a of await db.attempts.toArray()) expect(a.introductionId).toBeNull();
     // Indexes still answer.
     expect((await repo.lookup({ profileUrl: 'https://www.linkedin.com/in/olivia-hartmann-8a61b2b4/' }))?.referrerName).toBe('Hannah Becker');
@@ -96,7 +99,7 @@ describe('database upgrade to version 3', () => {
 
     const db = new WarmIntroDB(name);
     const repo = new Repository(db, () => 1791300000000);
-    const NEW = ['memberId', 'inPipeline', 'network', 'inNetwork', 'nameKey', 'companyKey', 'words', 'introductionId', 'warmth'];
+    const NEW = ['memberId', 'inPipeline', 'network', 'inNetwork', 'nameKey', 'companyKey', 'words', 'introductionId', 'warmth', 'talkedAt', 'heldMeeting', 'warmOrder'];
     const strip = (row: Record<string, unknown>) => Object.fromEntries(Object.entries(row).filter(([k]) => !NEW.includes(k)));
     const schemas = { contacts: Contact, attempts: Attempt, meetings: Meeting, referrals: Referral, notices: Notice };
     for (const [table, schema] of Object.entries(schemas)) {
@@ -183,10 +186,10 @@ describe('database upgrade to version 5', () => {
   it('opens a version-4 database, keeps every record and fills warmth, so a company lists its warmest first', async () => {
     const name = `upgrade-${crypto.randomUUID()}`;
     const T = 1791000000000;
-    const v4 = (c: Record<string, unknown>) => {
-      const { warmth: _w, ...rest } = Contact.parse({ company: 'Acme Inc.', createdAt: T, updatedAt: T, ...c });
-      return rest;
-    };
+    // Version 6 fields (history facts, warm order) are not in a version-4 record.
+    const V6 = ['warmth', 'talkedAt', 'heldMeeting', 'warmOrder'];
+    const v4 = (c: Record<string, unknown>) =>
+      Object.fromEntries(Object.entries(Contact.parse({ company: 'Acme Inc.', createdAt: T, updatedAt: T, ...c })).filter(([k]) => !V6.includes(k)));
     const contacts = [
       v4({ id: 'c-net', name: 'Nora Network', inPipeline: 0, network: { source: 'csv', connectedOn: null, position: null } }),
       v4({ id: 'c-thanked', name: 'Theo Thanked', stage: 'thanked' }),
@@ -206,7 +209,7 @@ describe('database upgrade to version 5', () => {
     const db = new WarmIntroDB(name);
     const repo = new Repository(db, () => T + 1000);
     const rows = await db.contacts.toArray();
-    const strip = ({ warmth: _w, ...rest }: Record<string, unknown>) => rest;
+    const strip = (row: Record<string, unknown>) => Object.fromEntries(Object.entries(row).filter(([k]) => !V6.includes(k)));
     const byId = (a: any, b: any) => String(a.id).localeCompare(String(b.id));
     expect(rows.map(strip).sort(byId)).toEqual([...contacts].sort(byId));
     for (const row of rows) expect(Contact.safeParse(row).success).toBe(true);
