@@ -5,13 +5,13 @@
  * indexes only (member id, profile URL, name key, company key): a few ms at 20,000 people.
  */
 import Dexie from 'dexie';
-import { canonicalProfileUrl } from '../linkedin/url';
+import { canonicalProfileUrl, profileSlug } from '../linkedin/url';
 import { companyKey, fold, nameKey, namesMatch } from '../names';
-import { Contact, Introduction, memberIdOf, STAGE_LABELS } from '../schemas';
+import { Contact, Introduction, MEMBER_ID_PATTERN, STAGE_LABELS } from '../schemas';
 import { rankIntroducers, relationshipFromRecord, type Candidate } from '../warm-path';
 import { dueIndexChanges } from '../due-index';
 import { draftRecord, findContact, logContact, mergeContact, updateContact } from './contacts';
-import { newId, parse, RepoError, rowsWithAny } from './core';
+import { newId, parse, RepoError, rowsWithAnyInTransaction } from './core';
 import type { Repository } from './index';
 import type { Badge, CompanyPeople, ContactDraft, ImportResult, Introducer, KnownPerson, NetworkPerson } from './types';
 
@@ -244,11 +244,25 @@ export async function dismissMove(repo: Repository): Promise<void> {
   await repo.db.meta.put({ key: MOVE_OFFER, value: { answeredAt: repo.now(), moved: 0, token: null } });
 }
 
-/** Contacts whose profile URL or member id is one of `urls` (either form of LinkedIn profile link). */
+/** A LinkedIn profile link's canonical URL and member id (if it names one), from one parse. */
+function profileKeys(url: string): { canon: string; memberId: string | null } | null {
+  const slug = profileSlug(url);
+  if (slug === null) return null;
+  return { canon: `https://www.linkedin.com/in/${encodeURIComponent(slug)}/`, memberId: MEMBER_ID_PATTERN.test(slug) ? slug : null };
+}
+
+/** Contacts whose profile URL or member id is one of `urls` (either form of LinkedIn profile link), by canonical URL. */
 async function byProfileUrls(repo: Repository, urls: string[]): Promise<Map<string, Contact>> {
-  const canon = [...new Set(urls.map((u) => canonicalProfileUrl(u)).filter((u): u is string => !!u))];
-  const members = canon.map(memberIdOf).filter((m): m is string => !!m);
-  const [byUrl, byMember] = await Promise.all([rowsWithAny(repo.db.contacts, 'profileUrl', canon), rowsWithAny(repo.db.contacts, 'memberId', members)]);
+  const links = new Map<string, string | null>();
+  for (const url of urls) {
+    const keys = profileKeys(url);
+    if (keys) links.set(keys.canon, keys.memberId);
+  }
+  const members = [...links.values()].filter((m): m is string => !!m);
+  const [byUrl, byMember] = await Promise.all([
+    rowsWithAnyInTransaction(repo.db.contacts, 'profileUrl', links.keys()),
+    rowsWithAnyInTransaction(repo.db.contacts, 'memberId', members),
+  ]);
   const found = new Map<string, Contact>();
   for (const c of byMember) found.set(`https://www.linkedin.com/in/${encodeURIComponent(c.memberId!)}/`, c);
   for (const c of byUrl) if (c.profileUrl) found.set(c.profileUrl, c);
@@ -281,10 +295,17 @@ export async function introducersForProfile(repo: Repository, query: ProfileQuer
   return db.transaction('r', [db.contacts, db.introductions], async () => {
     const targetUrl = query.profileUrl ? canonicalProfileUrl(query.profileUrl) : null;
     const names = query.mutualNames.map((n) => n.trim()).filter(Boolean).slice(0, 50);
-    const keys = [...new Set(names.map(nameKey).filter(Boolean))];
+    // Each record found is compared with the page's names of its own key only (50 × 50
+    // comparisons of normalised names cost more than the look-ups).
+    const namesByKey = new Map<string, string[]>();
+    for (const n of names) {
+      const k = nameKey(n);
+      if (k) namesByKey.set(k, [...(namesByKey.get(k) ?? []), n]);
+    }
+    const keys = [...namesByKey.keys()];
     const [target, byName, byUrl, made] = await Promise.all([
       query.profileUrl || query.memberId ? findContact(repo, { profileUrl: query.profileUrl ?? undefined, memberId: query.memberId ?? undefined }) : null,
-      rowsWithAny(db.contacts, 'nameKey', keys),
+      rowsWithAnyInTransaction(db.contacts, 'nameKey', keys),
       query.mutualProfileUrls?.length ? byProfileUrls(repo, query.mutualProfileUrls) : new Map<string, Contact>(),
       // Introductions made are few; their targets' companies are checked below.
       db.introductions.where('status').equals('introduced').toArray(),
@@ -322,7 +343,9 @@ export async function introducersForProfile(repo: Repository, query: ProfileQuer
     };
     // A name shared by a stranger you merely plan to ask is no mutual connection: only people in
     // your network, or anyone when the page gave their profile link.
-    for (const c of byName) if (!isTarget(c) && known(c) && names.some((n) => namesMatch(c.name, n))) slot(c).mutual = true;
+    for (const c of byName) {
+      if (!isTarget(c) && known(c) && (namesByKey.get(c.nameKey) ?? []).some((n) => namesMatch(c.name, n))) slot(c).mutual = true;
+    }
     for (const c of byUrl.values()) if (!isTarget(c)) slot(c).mutual = true;
     for (const c of atCompany) if (!isTarget(c) && known(c)) slot(c);
 
@@ -394,21 +417,16 @@ const INTRO_BADGE: Partial<Record<Introduction['status'], string>> = {
  * introduced to, the introduction.
  */
 export async function badges(repo: Repository, profileUrls: string[]): Promise<Record<string, Badge>> {
-  const wanted = new Map<string, string>();
-  for (const url of profileUrls.slice(0, 100)) {
-    const canon = canonicalProfileUrl(url);
-    if (canon) wanted.set(canon, url);
-  }
+  const links = profileUrls.slice(0, 100);
   const db = repo.db;
   const [found, intros] = await db.transaction('r', [db.contacts, db.introductions], async () => {
-    const people = await byProfileUrls(repo, [...wanted.keys()]);
+    const people = await byProfileUrls(repo, links);
     const targets = [...people.values()].filter((c) => c.inPipeline === 0 && c.inNetwork === 0).map((c) => c.id);
-    return [people, await rowsWithAny(db.introductions, 'targetId', targets)] as const;
+    return [people, await rowsWithAnyInTransaction(db.introductions, 'targetId', targets)] as const;
   });
   const out: Record<string, Badge> = {};
-  for (const canon of wanted.keys()) {
-    const c = found.get(canon);
-    if (!c) continue;
+  // Keyed by the canonical URL of a link asked about (its profile URL or member id form).
+  for (const [canon, c] of found) {
     const intro = intros.find((i) => i.targetId === c.id && INTRO_BADGE[i.status]);
     const label = c.inPipeline === 1 ? STAGE_LABELS[c.stage] : c.inNetwork === 1 ? 'In your network' : intro ? INTRO_BADGE[intro.status]! : null;
     if (label) out[canon] = { contactId: c.id, label };
