@@ -303,12 +303,26 @@ export async function introducersForProfile(repo: Repository, query: ProfileQuer
       if (k) namesByKey.set(k, [...(namesByKey.get(k) ?? []), n]);
     }
     const keys = [...namesByKey.keys()];
-    const [target, byName, byUrl, made] = await Promise.all([
+    // At the company: the first rows of its order are the only company-only people who can make
+    // the list (a few more in case the person themselves is among them); anyone found for another
+    // reason gets "works at" from their own record. Introduced to someone there before: people
+    // there with a referrer you know (a referral from a meeting, or an introduction marked made,
+    // sets it), and targets of introductions made (few; their companies are checked below).
+    const companyReads = (key: string | null) =>
+      key
+        ? Promise.all([
+            warmestAt(repo, key).limit(limit + 3).toArray(),
+            db.contacts.where('[companyKey+referrer.contactId]').between([key, Dexie.minKey], [key, Dexie.maxKey], true, true).toArray(),
+          ])
+        : Promise.resolve([[], []] as [Contact[], Contact[]]);
+    // The page usually names the company: everything is asked for at once.
+    const givenKey = companyKey(query.company?.trim() || null);
+    const [target, byName, byUrl, made, atGivenCompany] = await Promise.all([
       query.profileUrl || query.memberId ? findContact(repo, { profileUrl: query.profileUrl ?? undefined, memberId: query.memberId ?? undefined }) : null,
       rowsWithAnyInTransaction(db.contacts, 'nameKey', keys),
       query.mutualProfileUrls?.length ? byProfileUrls(repo, query.mutualProfileUrls) : new Map<string, Contact>(),
-      // Introductions made are few; their targets' companies are checked below.
       db.introductions.where('status').equals('introduced').toArray(),
+      companyReads(givenKey),
     ]);
     const isTarget = (c: Contact) =>
       c.id === target?.id ||
@@ -316,21 +330,13 @@ export async function introducersForProfile(repo: Repository, query: ProfileQuer
       (!!query.memberId && c.memberId === query.memberId) ||
       (!target && !targetUrl && !!query.name && namesMatch(c.name, query.name));
     const companyName = query.company?.trim() || target?.company || null;
-    const key = companyKey(companyName);
-
-    // At the company: the first rows of its order are the only company-only people who can make
-    // the list (a few more in case the person themselves is among them); anyone found for another
-    // reason gets "works at" from their own record. Introduced to someone there before: people
-    // there with a referrer you know (a referral from a meeting, or an introduction marked made,
-    // sets it), and targets of introductions made.
-    const madeTargets = [...new Set(made.map((i) => i.targetId))];
-    const [atCompany, referred, introTargets] = key
-      ? await Promise.all([
-          warmestAt(repo, key).limit(limit + 3).toArray(),
-          db.contacts.where('[companyKey+referrer.contactId]').between([key, Dexie.minKey], [key, Dexie.maxKey], true, true).toArray(),
-          db.contacts.bulkGet(madeTargets),
-        ])
-      : [[], [], []];
+    const key = givenKey ?? companyKey(companyName);
+    const madeTargets = key ? [...new Set(made.map((i) => i.targetId))] : [];
+    const [[atCompany, referred], introTargets, existing] = await Promise.all([
+      givenKey ? atGivenCompany : companyReads(key),
+      madeTargets.length ? db.contacts.bulkGet(madeTargets) : [],
+      target ? db.introductions.where('targetId').equals(target.id).toArray() : ([] as Introduction[]),
+    ]);
 
     const candidates = new Map<string, Candidate>();
     const slot = (c: Contact): Candidate => {
@@ -356,11 +362,7 @@ export async function introducersForProfile(repo: Repository, query: ProfileQuer
       ...made.filter((i) => there.has(i.targetId)).map((i) => [i.introducerId, i.targetId] as [string, string]),
     ];
     const introducerIds = [...new Set(edges.map(([from]) => from))].filter((id) => !candidates.has(id));
-    const [introducers, existing] = await Promise.all([
-      db.contacts.bulkGet(introducerIds),
-      target ? db.introductions.where('targetId').equals(target.id).toArray() : Promise.resolve([] as Introduction[]),
-    ]);
-    for (const c of introducers) if (c && !isTarget(c)) slot(c);
+    if (introducerIds.length) for (const c of await db.contacts.bulkGet(introducerIds)) if (c && !isTarget(c)) slot(c);
     const seen = new Set<string>();
     for (const [from, to] of edges) {
       const cand = candidates.get(from);
