@@ -61,7 +61,8 @@ describe('history facts on the contact', () => {
 
   it('follow meetings held, moved and deleted; a held meeting makes them a met introducer whatever the stage', async () => {
     const { contact } = await repo.logContact({ name: 'Mia Meeting', company: 'Acme', inPipeline: 0, network });
-    const { contact: other } = await repo.logContact({ name: 'Otto Other', company: 'Acme', repliedAt: T0 - DAY, inPipeline: 0, network });
+    const { contact: other } = await repo.logContact({ name: 'Otto Other', company: 'Acme', inPipeline: 0, network });
+    await repo.markReplied(other.id, T0 - DAY);
     const meeting = await repo.scheduleMeeting({ contactId: contact.id, scheduledAt: T0 - 5 * DAY });
     expect(await relationship(contact.id)).toEqual({ met: false, talked: false, lastTalkedAt: null });
     await repo.updateMeeting(meeting.id, { held: true });
