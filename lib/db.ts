@@ -4,10 +4,11 @@
  * and a test that opens a database made by the old version (tests/lib/db-upgrade.test.ts).
  */
 import Dexie, { type DBCore, type DBCoreMutateRequest, type EntityTable, type Middleware } from 'dexie';
+import { COMPANIES, companyCountsMiddleware, countCompanies, type CompanyRow } from './company-counts';
 import { COUNTS_KEY, countsMiddleware, emptyCounts, tally } from './counts';
 import { dueIndexChanges } from './due-index';
 import { companyKey, nameKey, searchWords } from './names';
-import { recordWarmth } from './warm-path';
+import { historyFacts, recordWarmth, relationshipFromRecord, warmOrder } from './warm-path';
 import {
   DEFAULT_SETTINGS,
   memberIdOf,
@@ -43,9 +44,24 @@ export interface UndoRow {
   before: Array<{ id: string; inPipeline: 0 | 1; network: Contact['network'] }>;
 }
 
+/** `warmth` and `warmOrder` of a raw record (lib/warm-path.ts), as the schema derives them. */
+function warmFields(v: Record<string, unknown>): { warmth: number; warmOrder: number } {
+  const record = {
+    stage: String(v.stage ?? '') as Contact['stage'],
+    inPipeline: v.inPipeline === 1 ? (1 as const) : (0 as const),
+    repliedAt: typeof v.repliedAt === 'number' ? v.repliedAt : null,
+    network: v.network ?? null,
+    talkedAt: typeof v.talkedAt === 'number' ? v.talkedAt : null,
+    heldMeeting: v.heldMeeting === 1 ? (1 as const) : (0 as const),
+  };
+  const warmth = recordWarmth(record);
+  return { warmth, warmOrder: warmOrder(warmth, relationshipFromRecord(record).lastTalkedAt) };
+}
+
 /**
- * `warmth` is set on every contact written, whoever writes it: several writers put a spread of a
- * record with a new stage or reply time, past the schema, and the company index must not go stale.
+ * `warmth` and `warmOrder` are set on every contact written, whoever writes it: several writers put
+ * a spread of a record with a new stage or reply time, past the schema, and the company index must
+ * not go stale.
  */
 const warmthMiddleware: Middleware<DBCore> = {
   stack: 'dbcore',
@@ -60,15 +76,7 @@ const warmthMiddleware: Middleware<DBCore> = {
           ...table,
           mutate(req: DBCoreMutateRequest) {
             if (req.type !== 'add' && req.type !== 'put') return table.mutate(req);
-            const values = req.values.map((v: Record<string, unknown>) => ({
-              ...v,
-              warmth: recordWarmth({
-                stage: String(v.stage ?? ''),
-                inPipeline: v.inPipeline === 1 ? 1 : 0,
-                repliedAt: typeof v.repliedAt === 'number' ? v.repliedAt : null,
-                network: v.network ?? null,
-              }),
-            }));
+            const values = req.values.map((v: Record<string, unknown>) => ({ ...v, ...warmFields(v) }));
             return table.mutate({ ...req, values } as DBCoreMutateRequest);
           },
         };
@@ -88,6 +96,7 @@ export class WarmIntroDB extends Dexie {
   introductions!: EntityTable<Introduction, 'id'>;
   meta!: EntityTable<MetaRow, 'key'>;
   undo!: EntityTable<UndoRow, 'token'>;
+  companies!: EntityTable<CompanyRow, 'key'>;
 
   constructor(name = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
@@ -181,7 +190,41 @@ export class WarmIntroDB extends Dexie {
             });
           });
       });
+    // Version 6: what each contact's attempts and meetings say about the relationship, stored on
+    // the contact (`talkedAt`, `heldMeeting`, kept by every write that changes them), so `warmth`
+    // is the whole warmth and `[companyKey+warmOrder+nameKey]` lists a company's people in the
+    // order the warm path shows them; `[companyKey+referrer.contactId]` finds who introduced you
+    // to someone there; `companies` counts the people you know at each company
+    // (lib/company-counts.ts). `[companyKey+warmth]` is replaced by the order index.
+    this.version(6)
+      .stores({
+        contacts:
+          'id, &profileUrl, &memberId, *emails, stage, name, company, *tags, referrer.contactId, updatedAt, nextDueAt, nameKey, companyKey, *words, [inPipeline+stage], [inNetwork+nameKey], [companyKey+warmOrder+nameKey], [companyKey+referrer.contactId]',
+        [COMPANIES]: 'key',
+      })
+      .upgrade(async (tx) => {
+        const histories = new Map<string, { attempts: Attempt[]; meetings: Meeting[] }>();
+        const slot = (id: string) => {
+          let h = histories.get(id);
+          if (!h) histories.set(id, (h = { attempts: [], meetings: [] }));
+          return h;
+        };
+        await tx.table<Attempt>('attempts').each((a) => void slot(a.contactId).attempts.push(a));
+        await tx.table<Meeting>('meetings').each((m) => void slot(m.contactId).meetings.push(m));
+        const counted: Array<Record<string, unknown>> = [];
+        await tx
+          .table('contacts')
+          .toCollection()
+          .modify((c: Record<string, unknown>) => {
+            const h = histories.get(String(c.id));
+            Object.assign(c, historyFacts(h?.attempts ?? [], h?.meetings ?? []));
+            Object.assign(c, warmFields(c));
+            counted.push({ companyKey: c.companyKey, inPipeline: c.inPipeline, network: c.network });
+          });
+        await tx.table<CompanyRow>(COMPANIES).bulkPut(countCompanies(counted));
+      });
     this.use(countsMiddleware);
+    this.use(companyCountsMiddleware);
     this.use(warmthMiddleware);
   }
 }

@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { canonicalProfileUrl, profileSlug } from './linkedin/url';
 import { recordKeys } from './names';
-import { recordWarmth } from './warm-path';
+import { recordWarmth, relationshipFromRecord, warmOrder } from './warm-path';
 import { STAGES } from './stages';
 
 // No `new Function` parsers: an extension's CSP forbids eval, and so do store reviews (see
@@ -97,7 +97,7 @@ const Flag = z.union([z.literal(0), z.literal(1)]);
  * One person, one record: everyone you have a record of — pipeline people (you ask them for an
  * interview, `inPipeline` 1), your network (you know them, `network` set), introduction targets
  * (neither, until introduced) — or several at once. IndexedDB cannot index booleans, hence 0/1.
- * The derived fields (`inNetwork`, `nameKey`, `companyKey`, `words`, `warmth`, a member id read from an
+ * The derived fields (`inNetwork`, `nameKey`, `companyKey`, `words`, `warmth`, `warmOrder`, a member id read from an
  * `/in/<member id>/` URL) are computed here, so every write through the schema keeps them right.
  */
 export const Contact = z
@@ -131,6 +131,13 @@ export const Contact = z
     keepInTouchDays: z.number().int().min(1).max(3650).nullable().default(null),
     /** Derived, kept by the repository: when this contact's next action falls due (lib/due-index.ts). */
     nextDueAt: Time.nullable().default(null),
+    /**
+     * Derived, kept by the repository in every write that changes a contact's attempts or meetings
+     * (lib/repository/index.ts): the latest attempt or held meeting, and whether a meeting was
+     * held — so the warm path ranks people from their records, without reading histories.
+     */
+    talkedAt: Time.nullable().default(null),
+    heldMeeting: Flag.default(0),
     createdAt: Time,
     updatedAt: Time,
     // Derived (recomputed below from the fields above; whatever is passed in is ignored).
@@ -139,6 +146,7 @@ export const Contact = z
     companyKey: z.string().nullable().optional(),
     words: z.array(z.string()).optional(),
     warmth: z.number().optional(),
+    warmOrder: z.number().optional(),
   })
   .transform((c) => ({
     ...c,
@@ -146,6 +154,7 @@ export const Contact = z
     inNetwork: (c.network ? 1 : 0) as 0 | 1,
     ...recordKeys(c.name, c.company),
     warmth: recordWarmth(c),
+    warmOrder: warmOrder(recordWarmth(c), relationshipFromRecord(c).lastTalkedAt),
   }));
 export type Contact = z.infer<typeof Contact>;
 export type ContactInput = z.input<typeof Contact>;

@@ -21,9 +21,28 @@ export interface Relationship {
 const MET_STAGES: ReadonlySet<Stage> = new Set(['interviewed', 'thanked', 'keeping-in-touch']);
 
 export function relationshipOf(contact: Pick<Contact, 'stage' | 'inPipeline' | 'repliedAt'>, attempts: Attempt[], meetings: Meeting[]): Relationship {
+  return relationshipFromRecord({ ...contact, ...historyFacts(attempts, meetings) });
+}
+
+/**
+ * What a contact's attempts and meetings say about the relationship, stored on the contact
+ * (`talkedAt`, `heldMeeting`) by every write that changes them, so a page request ranks people
+ * from their records alone, without reading histories: the latest note sent or meeting held, and
+ * whether a meeting was held.
+ */
+export function historyFacts(attempts: Attempt[], meetings: Meeting[]): { talkedAt: number | null; heldMeeting: 0 | 1 } {
   const held = meetings.filter((m) => m.held);
-  const met = held.length > 0 || (contact.inPipeline === 1 && MET_STAGES.has(contact.stage));
-  const times = [...attempts.map((a) => a.at), ...held.map((m) => m.scheduledAt), ...(contact.repliedAt !== null ? [contact.repliedAt] : [])];
+  const times = [...attempts.map((a) => a.at), ...held.map((m) => m.scheduledAt)];
+  return { talkedAt: times.length ? Math.max(...times) : null, heldMeeting: held.length ? 1 : 0 };
+}
+
+// Typed without `Contact`, like `recordWarmth`: lib/schemas.ts uses it while defining `Contact`.
+type TalkRecord = { stage: string; inPipeline: number; repliedAt: number | null; talkedAt?: number | null; heldMeeting?: number };
+
+/** The relationship from a contact's record and its stored history facts (`historyFacts`). */
+export function relationshipFromRecord(contact: TalkRecord): Relationship {
+  const met = contact.heldMeeting === 1 || (contact.inPipeline === 1 && (MET_STAGES as ReadonlySet<string>).has(contact.stage));
+  const times = [contact.talkedAt ?? null, contact.repliedAt].filter((t): t is number => t !== null);
   return { met, talked: met || contact.repliedAt !== null, lastTalkedAt: times.length ? Math.max(...times) : null };
 }
 
@@ -52,17 +71,30 @@ export interface RankedIntroducer {
 }
 
 /**
- * How warm a record alone says the relationship is (no attempts or meetings read): met 3 (a stage
- * that says so), talked 2 (they replied), in your network 1, never talked 0; -1 for someone you do
- * not know yet (neither network nor pipeline: a bare introduction target). Stored and indexed on
- * every contact (`[companyKey+warmth]`), so a company's warmest people are read first, a few rows.
+ * How warm the relationship is, from the record and its stored history facts: met 3 (a held
+ * meeting, or a stage that says so), talked 2 (they replied), in your network 1, never talked 0;
+ * -1 for someone you do not know yet (neither network nor pipeline: a bare introduction target).
+ * The same as `warmth()` of a candidate built from that record. Stored on every contact.
  */
 // Typed without `Contact`: lib/schemas.ts computes it while defining `Contact`.
-export function recordWarmth(contact: { stage: string; inPipeline: number; repliedAt: number | null; network: unknown }): -1 | 0 | 1 | 2 | 3 {
+export function recordWarmth(contact: { stage: string; inPipeline: number; repliedAt: number | null; network: unknown; heldMeeting?: number }): -1 | 0 | 1 | 2 | 3 {
   if (contact.inPipeline !== 1 && !contact.network) return -1;
-  if (contact.inPipeline === 1 && (MET_STAGES as ReadonlySet<string>).has(contact.stage)) return 3;
+  if (contact.heldMeeting === 1 || (contact.inPipeline === 1 && (MET_STAGES as ReadonlySet<string>).has(contact.stage))) return 3;
   if (contact.repliedAt !== null) return 2;
   return contact.network ? 1 : 0;
+}
+
+/** Latest times beyond this (year 2286) are clamped, so warmth levels never overlap in `warmOrder`. */
+const TIME_SPAN = 1e13;
+
+/**
+ * The key of the `[companyKey+warmOrder+nameKey]` index: ascending order is warmest first, then
+ * the most recently talked to (then by name), so the first rows of a company's range are the
+ * people a company panel or an introducer list shows — a few rows at a company where you know
+ * thousands. Bare introduction targets (warmth -1) get a positive key, people you know 0 or less.
+ */
+export function warmOrder(warmth: number, lastTalkedAt: number | null): number {
+  return -(warmth * TIME_SPAN + Math.min(lastTalkedAt ?? 0, TIME_SPAN - 1));
 }
 
 /** How warm the relationship is: met 3, talked 2, in your network 1, never talked 0. */

@@ -9,7 +9,8 @@
  * board, insights), backup.ts.
  */
 import { dataGeneration, takeWrittenContacts } from '../counts';
-import { dueIndexChanges } from '../due-index';
+import { dueIndexChanges, groupByContact } from '../due-index';
+import { historyFacts } from '../warm-path';
 import type { WarmIntroDB } from '../db';
 import { Notice, Settings, DEFAULT_SETTINGS, Template, type Attempt, type Contact, type Introduction, type Meeting, type Referral, type Referrer, type Stage, type TemplateId } from '../schemas';
 import { DEFAULT_TEMPLATES } from '../templates';
@@ -124,8 +125,16 @@ export class Repository {
             rowsWithAny(db.introductions, 'introducerId', keys),
           ]);
     const changes = dueIndexChanges(people, attemptRows, meetingRows, await this.settings(), this.clock(), introRows);
-    if (changes.size === 0) return;
-    await db.contacts.bulkPut(people.filter((c) => changes.has(c.id)).map((c) => ({ ...c, nextDueAt: changes.get(c.id) ?? null })));
+    // The history facts the warm path ranks by (lib/warm-path.ts), from the same reads.
+    const histories = groupByContact(attemptRows, meetingRows);
+    const updated = people.flatMap((c) => {
+      const h = histories.get(c.id);
+      const facts = historyFacts(h?.attempts ?? [], h?.meetings ?? []);
+      const factsChanged = facts.talkedAt !== (c.talkedAt ?? null) || facts.heldMeeting !== (c.heldMeeting ?? 0);
+      if (!changes.has(c.id) && !factsChanged) return [];
+      return [{ ...c, ...facts, nextDueAt: changes.has(c.id) ? (changes.get(c.id) ?? null) : c.nextDueAt }];
+    });
+    if (updated.length) await db.contacts.bulkPut(updated);
   }
 
   // ---- reading ----------------------------------------------------------------------------------

@@ -5,13 +5,13 @@
  * indexes only (member id, profile URL, name key, company key): a few ms at 20,000 people.
  */
 import Dexie from 'dexie';
-import { canonicalProfileUrl } from '../linkedin/url';
+import { canonicalProfileUrl, profileSlug } from '../linkedin/url';
 import { companyKey, fold, nameKey, namesMatch } from '../names';
-import { Contact, Introduction, memberIdOf, STAGE_LABELS, type Attempt, type Meeting } from '../schemas';
-import { rankIntroducers, relationshipOf, type Candidate } from '../warm-path';
+import { Contact, Introduction, MEMBER_ID_PATTERN, STAGE_LABELS } from '../schemas';
+import { rankIntroducers, relationshipFromRecord, type Candidate } from '../warm-path';
 import { dueIndexChanges } from '../due-index';
 import { draftRecord, findContact, logContact, mergeContact, updateContact } from './contacts';
-import { newId, parse, RepoError, rowsWithAny } from './core';
+import { newId, parse, RepoError, rowsWithAnyInTransaction } from './core';
 import type { Repository } from './index';
 import type { Badge, CompanyPeople, ContactDraft, ImportResult, Introducer, KnownPerson, NetworkPerson } from './types';
 
@@ -311,21 +311,25 @@ export async function dismissMove(repo: Repository): Promise<void> {
   await repo.db.meta.put({ key: MOVE_OFFER, value: { answeredAt: repo.now(), moved: 0, token: null } });
 }
 
-/** Each contact's attempts and meetings, read through the contactId index (one request per table). */
-async function histories(repo: Repository, ids: string[]): Promise<Map<string, { attempts: Attempt[]; meetings: Meeting[] }>> {
-  const map = new Map<string, { attempts: Attempt[]; meetings: Meeting[] }>(ids.map((id) => [id, { attempts: [], meetings: [] }]));
-  if (!ids.length) return map;
-  const [attempts, meetings] = await Promise.all([repo.db.attempts.where('contactId').anyOf(ids).toArray(), repo.db.meetings.where('contactId').anyOf(ids).toArray()]);
-  for (const a of attempts) map.get(a.contactId)?.attempts.push(a);
-  for (const m of meetings) map.get(m.contactId)?.meetings.push(m);
-  return map;
+/** A LinkedIn profile link's canonical URL and member id (if it names one), from one parse. */
+function profileKeys(url: string): { canon: string; memberId: string | null } | null {
+  const slug = profileSlug(url);
+  if (slug === null) return null;
+  return { canon: `https://www.linkedin.com/in/${encodeURIComponent(slug)}/`, memberId: MEMBER_ID_PATTERN.test(slug) ? slug : null };
 }
 
-/** Contacts whose profile URL or member id is one of `urls` (either form of LinkedIn profile link). */
+/** Contacts whose profile URL or member id is one of `urls` (either form of LinkedIn profile link), by canonical URL. */
 async function byProfileUrls(repo: Repository, urls: string[]): Promise<Map<string, Contact>> {
-  const canon = [...new Set(urls.map((u) => canonicalProfileUrl(u)).filter((u): u is string => !!u))];
-  const members = canon.map(memberIdOf).filter((m): m is string => !!m);
-  const [byUrl, byMember] = await Promise.all([rowsWithAny(repo.db.contacts, 'profileUrl', canon), rowsWithAny(repo.db.contacts, 'memberId', members)]);
+  const links = new Map<string, string | null>();
+  for (const url of urls) {
+    const keys = profileKeys(url);
+    if (keys) links.set(keys.canon, keys.memberId);
+  }
+  const members = [...links.values()].filter((m): m is string => !!m);
+  const [byUrl, byMember] = await Promise.all([
+    rowsWithAnyInTransaction(repo.db.contacts, 'profileUrl', links.keys()),
+    rowsWithAnyInTransaction(repo.db.contacts, 'memberId', members),
+  ]);
   const found = new Map<string, Contact>();
   for (const c of byMember) found.set(`https://www.linkedin.com/in/${encodeURIComponent(c.memberId!)}/`, c);
   for (const c of byUrl) if (c.profileUrl) found.set(c.profileUrl, c);
@@ -333,130 +337,129 @@ async function byProfileUrls(repo: Repository, urls: string[]): Promise<Map<stri
 }
 
 /**
- * The warmest people you know (network or pipeline) at a company, warmest first: a reverse range
- * read of `[companyKey+warmth]` from warmth 0 (bare introduction targets, -1, are left out), so a
- * company where you know thousands costs `n` rows, not thousands.
+ * The people you know (network or pipeline) at a company in the order the warm path shows them:
+ * warmest first, then the most recently talked to, then by name — a range of the
+ * `[companyKey+warmOrder+nameKey]` index (bare introduction targets sort after it), so the first
+ * `n` rows are the `n` to show, however many people you know there.
  */
 function warmestAt(repo: Repository, key: string) {
-  return repo.db.contacts.where('[companyKey+warmth]').between([key, 0], [key, Dexie.maxKey], true, true);
+  return repo.db.contacts.where('[companyKey+warmOrder+nameKey]').between([key, Dexie.minKey], [key, 0, Dexie.maxKey], true, true);
 }
 
-/** How many of a company's warmest people a profile's introducer list considers. */
-const COMPANY_SHORTLIST = 24;
+/** Whether you know them: in your network or your pipeline (not a bare introduction target). */
+const known = (c: Contact) => c.inNetwork === 1 || c.inPipeline === 1;
 
 /**
  * Who can introduce you to the person on a profile page: mutual connections the page names (by
  * normalised name, or by profile URL / member id when the page gives one), people you know at
  * their company, and people who already introduced you to someone there. Never the person
- * themselves. Index reads only.
+ * themselves. Ranked from the records alone (their stored warmth and last talk, lib/warm-path.ts):
+ * one read transaction of index look-ups, no histories, a few rows per reason.
  */
 export async function introducersForProfile(repo: Repository, query: ProfileQuery): Promise<Introducer[]> {
   const db = repo.db;
-  const target = query.profileUrl || query.memberId ? await findContact(repo, { profileUrl: query.profileUrl ?? undefined, memberId: query.memberId ?? undefined }) : null;
-  const targetUrl = query.profileUrl ? canonicalProfileUrl(query.profileUrl) : null;
-  const isTarget = (c: Contact) =>
-    c.id === target?.id ||
-    (!!targetUrl && c.profileUrl === targetUrl) ||
-    (!!query.memberId && c.memberId === query.memberId) ||
-    (!target && !targetUrl && !!query.name && namesMatch(c.name, query.name));
-  const companyName = query.company?.trim() || target?.company || null;
-  const key = companyKey(companyName);
-
-  const names = query.mutualNames.map((n) => n.trim()).filter(Boolean).slice(0, 50);
-  const keys = [...new Set(names.map(nameKey).filter(Boolean))];
-  const [byName, byUrl, atCompany] = await Promise.all([
-    rowsWithAny(db.contacts, 'nameKey', keys),
-    query.mutualProfileUrls?.length ? byProfileUrls(repo, query.mutualProfileUrls) : new Map<string, Contact>(),
-    key ? warmestAt(repo, key).reverse().limit(Math.max(COMPANY_SHORTLIST, (query.limit ?? 8) * 3)).toArray() : [],
-  ]);
-
-  const candidates = new Map<string, Candidate>();
-  const slot = (c: Contact): Candidate => {
-    let cand = candidates.get(c.id);
-    if (!cand) {
-      cand = { contact: c, relationship: { met: false, talked: false, lastTalkedAt: null }, mutual: false, sameCompany: null, introducedBefore: [], introduction: null };
-      candidates.set(c.id, cand);
+  const limit = query.limit ?? 8;
+  return db.transaction('r', [db.contacts, db.introductions], async () => {
+    const targetUrl = query.profileUrl ? canonicalProfileUrl(query.profileUrl) : null;
+    const names = query.mutualNames.map((n) => n.trim()).filter(Boolean).slice(0, 50);
+    // Each record found is compared with the page's names of its own key only (50 × 50
+    // comparisons of normalised names cost more than the look-ups).
+    const namesByKey = new Map<string, string[]>();
+    for (const n of names) {
+      const k = nameKey(n);
+      if (k) namesByKey.set(k, [...(namesByKey.get(k) ?? []), n]);
     }
-    return cand;
-  };
-  // A name shared by a stranger you merely plan to ask is no mutual connection: only people in
-  // your network, or anyone when the page gave their profile link.
-  for (const c of byName) {
-    if (!isTarget(c) && (c.inNetwork === 1 || c.inPipeline === 1) && names.some((n) => namesMatch(c.name, n))) slot(c).mutual = true;
-  }
-  for (const c of byUrl.values()) if (!isTarget(c)) slot(c).mutual = true;
-  // People at the company you know: network and pipeline (not bare introduction targets).
-  for (const c of atCompany) {
-    if (!isTarget(c) && (c.inNetwork === 1 || c.inPipeline === 1)) slot(c).sameCompany = c.company ?? companyName;
-  }
+    const keys = [...namesByKey.keys()];
+    // At the company: the first rows of its order are the only company-only people who can make
+    // the list (a few more in case the person themselves is among them); anyone found for another
+    // reason gets "works at" from their own record. Introduced to someone there before: people
+    // there with a referrer you know (a referral from a meeting, or an introduction marked made,
+    // sets it), and targets of introductions made (few; their companies are checked below).
+    const companyReads = (key: string | null) =>
+      key
+        ? Promise.all([
+            warmestAt(repo, key).limit(limit + 3).toArray(),
+            db.contacts.where('[companyKey+referrer.contactId]').between([key, Dexie.minKey], [key, Dexie.maxKey], true, true).toArray(),
+          ])
+        : Promise.resolve([[], []] as [Contact[], Contact[]]);
+    // The page usually names the company: everything is asked for at once.
+    const givenKey = companyKey(query.company?.trim() || null);
+    const [target, byName, byUrl, made, atGivenCompany] = await Promise.all([
+      query.profileUrl || query.memberId ? findContact(repo, { profileUrl: query.profileUrl ?? undefined, memberId: query.memberId ?? undefined }) : null,
+      rowsWithAnyInTransaction(db.contacts, 'nameKey', keys),
+      query.mutualProfileUrls?.length ? byProfileUrls(repo, query.mutualProfileUrls) : new Map<string, Contact>(),
+      db.introductions.where('status').equals('introduced').toArray(),
+      companyReads(givenKey),
+    ]);
+    const isTarget = (c: Contact) =>
+      c.id === target?.id ||
+      (!!targetUrl && c.profileUrl === targetUrl) ||
+      (!!query.memberId && c.memberId === query.memberId) ||
+      (!target && !targetUrl && !!query.name && namesMatch(c.name, query.name));
+    const companyName = query.company?.trim() || target?.company || null;
+    const key = givenKey ?? companyKey(companyName);
+    const madeTargets = key ? [...new Set(made.map((i) => i.targetId))] : [];
+    const [[atCompany, referred], introTargets, existing] = await Promise.all([
+      givenKey ? atGivenCompany : companyReads(key),
+      madeTargets.length ? db.contacts.bulkGet(madeTargets) : [],
+      target ? db.introductions.where('targetId').equals(target.id).toArray() : ([] as Introduction[]),
+    ]);
 
-  // Who brought you to someone there before: their referrer, a referral, an introduction made.
-  if (key) {
-    // Introductions made are few: read them by status, and their targets by id, rather than look
-    // up everyone there (the warmest are read above; a target may be anyone at the company).
-    // A referral from a meeting sets the person's referrer, so the referrer covers referrals.
-    const byId = new Map(atCompany.map((c) => [c.id, c]));
-    const made = await db.introductions.where('status').equals('introduced').toArray();
-    const others = [...new Set(made.map((i) => i.targetId))].filter((id) => !byId.has(id));
-    for (const c of await db.contacts.bulkGet(others)) if (c && c.companyKey === key) byId.set(c.id, c);
-    const intros = made.filter((i) => byId.has(i.targetId));
+    const candidates = new Map<string, Candidate>();
+    const slot = (c: Contact): Candidate => {
+      let cand = candidates.get(c.id);
+      if (!cand) {
+        cand = { contact: c, relationship: relationshipFromRecord(c), mutual: false, sameCompany: null, introducedBefore: [], introduction: null };
+        candidates.set(c.id, cand);
+      }
+      return cand;
+    };
+    // A name shared by a stranger you merely plan to ask is no mutual connection: only people in
+    // your network, or anyone when the page gave their profile link.
+    for (const c of byName) {
+      if (!isTarget(c) && known(c) && (namesByKey.get(c.nameKey) ?? []).some((n) => namesMatch(c.name, n))) slot(c).mutual = true;
+    }
+    for (const c of byUrl.values()) if (!isTarget(c)) slot(c).mutual = true;
+    for (const c of atCompany) if (!isTarget(c) && known(c)) slot(c);
+
+    const there = new Map<string, Contact>();
+    for (const c of [...referred, ...introTargets]) if (c && key && c.companyKey === key) there.set(c.id, c);
     const edges: Array<[string, string]> = [
-      ...atCompany.flatMap((c) => (c.referrer?.type === 'contact' ? [[c.referrer.contactId, c.id] as [string, string]] : [])),
-      ...intros.map((i) => [i.introducerId, i.targetId] as [string, string]),
+      ...referred.flatMap((c) => (c.referrer?.type === 'contact' ? [[c.referrer.contactId, c.id] as [string, string]] : [])),
+      ...made.filter((i) => there.has(i.targetId)).map((i) => [i.introducerId, i.targetId] as [string, string]),
     ];
     const introducerIds = [...new Set(edges.map(([from]) => from))].filter((id) => !candidates.has(id));
-    for (const c of await db.contacts.bulkGet(introducerIds)) if (c && !isTarget(c)) slot(c);
+    if (introducerIds.length) for (const c of await db.contacts.bulkGet(introducerIds)) if (c && !isTarget(c)) slot(c);
     const seen = new Set<string>();
     for (const [from, to] of edges) {
       const cand = candidates.get(from);
-      const person = byId.get(to);
+      const person = there.get(to);
       if (!cand || !person || from === to || isTarget(person) || seen.has(`${from}>${to}`)) continue;
       seen.add(`${from}>${to}`);
       cand.introducedBefore.push({ name: person.name, company: person.company });
     }
-  }
-  if (!candidates.size) return [];
-
-  // A first ranking from the records alone (stage, reply, network) keeps the history reads to the
-  // few who can make the list, however many people you know at a large company.
-  const limit = query.limit ?? 8;
-  for (const cand of candidates.values()) cand.relationship = relationshipOf(cand.contact, [], []);
-  const shortlist = rankIntroducers([...candidates.values()], limit * 3).map((r) => candidates.get(r.contactId)!);
-  const [records, existing] = await Promise.all([
-    histories(
-      repo,
-      shortlist.map((c) => c.contact.id),
-    ),
-    target ? db.introductions.where('targetId').equals(target.id).toArray() : Promise.resolve([] as Introduction[]),
-  ]);
-  for (const cand of shortlist) {
-    const r = records.get(cand.contact.id)!;
-    cand.relationship = relationshipOf(cand.contact, r.attempts, r.meetings);
-    const intro = existing.find((i) => i.introducerId === cand.contact.id);
-    cand.introduction = intro ? { id: intro.id, status: intro.status } : null;
-  }
-  return rankIntroducers(shortlist, limit);
+    for (const cand of candidates.values()) {
+      const c = cand.contact as Contact;
+      if (key && c.companyKey === key && known(c)) cand.sameCompany = c.company ?? companyName;
+      const intro = existing.find((i) => i.introducerId === c.id);
+      cand.introduction = intro ? { id: intro.id, status: intro.status } : null;
+    }
+    return rankIntroducers([...candidates.values()], limit);
+  });
 }
 
 /** "You know N people at <Company>": network and pipeline people there, best known first. */
 export async function companyPeople(repo: Repository, company: string, limit = 50): Promise<CompanyPeople> {
   const key = companyKey(company);
   if (!key) return { total: 0, people: [] };
-  // Counted in the index, and only the warmest read (by the record's warmth, stored at write
-  // time); histories are read for the people listed only.
-  const [total, people] = await Promise.all([warmestAt(repo, key).count(), warmestAt(repo, key).reverse().limit(limit * 2).toArray()]);
-  const prelim = (c: Contact) => {
-    const rel = relationshipOf(c, [], []);
-    return (rel.met ? 3 : rel.talked ? 2 : c.inNetwork ? 1 : 0) * 1e15 + (c.repliedAt ?? 0);
-  };
-  const listed = people.filter((c) => c.inNetwork === 1 || c.inPipeline === 1).sort((a, b) => prelim(b) - prelim(a) || a.name.localeCompare(b.name));
-  const records = await histories(
-    repo,
-    listed.map((c) => c.id),
+  const db = repo.db;
+  // The count is kept (lib/company-counts.ts); the first `limit` rows of the company's order are
+  // the people to list.
+  const [row, people] = await db.transaction('r', [db.contacts, db.companies], () =>
+    Promise.all([db.companies.get(key), warmestAt(repo, key).limit(limit).toArray()]),
   );
-  const known: Array<KnownPerson & { warmth: number }> = listed.map((c) => {
-    const r = records.get(c.id)!;
-    const rel = relationshipOf(c, r.attempts, r.meetings);
+  const list: Array<KnownPerson & { warmth: number }> = people.filter(known).map((c) => {
+    const rel = relationshipFromRecord(c);
     return {
       contactId: c.id,
       name: c.name,
@@ -468,8 +471,8 @@ export async function companyPeople(repo: Repository, company: string, limit = 5
       warmth: rel.met ? 3 : rel.talked ? 2 : c.inNetwork ? 1 : 0,
     };
   });
-  known.sort((a, b) => b.warmth - a.warmth || (b.lastTalkedAt ?? -1) - (a.lastTalkedAt ?? -1) || a.name.localeCompare(b.name));
-  return { total, people: known.slice(0, limit).map(({ warmth: _w, ...p }) => p) };
+  list.sort((a, b) => b.warmth - a.warmth || (b.lastTalkedAt ?? -1) - (a.lastTalkedAt ?? -1) || a.name.localeCompare(b.name));
+  return { total: Math.max(row?.people ?? 0, list.length), people: list.map(({ warmth: _w, ...p }) => p) };
 }
 
 const INTRO_BADGE: Partial<Record<Introduction['status'], string>> = {
@@ -483,18 +486,16 @@ const INTRO_BADGE: Partial<Record<Introduction['status'], string>> = {
  * introduced to, the introduction.
  */
 export async function badges(repo: Repository, profileUrls: string[]): Promise<Record<string, Badge>> {
-  const wanted = new Map<string, string>();
-  for (const url of profileUrls.slice(0, 100)) {
-    const canon = canonicalProfileUrl(url);
-    if (canon) wanted.set(canon, url);
-  }
-  const found = await byProfileUrls(repo, [...wanted.keys()]);
-  const targets = [...found.values()].filter((c) => c.inPipeline === 0 && c.inNetwork === 0).map((c) => c.id);
-  const intros = await rowsWithAny(repo.db.introductions, 'targetId', targets);
+  const links = profileUrls.slice(0, 100);
+  const db = repo.db;
+  const [found, intros] = await db.transaction('r', [db.contacts, db.introductions], async () => {
+    const people = await byProfileUrls(repo, links);
+    const targets = [...people.values()].filter((c) => c.inPipeline === 0 && c.inNetwork === 0).map((c) => c.id);
+    return [people, await rowsWithAnyInTransaction(db.introductions, 'targetId', targets)] as const;
+  });
   const out: Record<string, Badge> = {};
-  for (const canon of wanted.keys()) {
-    const c = found.get(canon);
-    if (!c) continue;
+  // Keyed by the canonical URL of a link asked about (its profile URL or member id form).
+  for (const [canon, c] of found) {
     const intro = intros.find((i) => i.targetId === c.id && INTRO_BADGE[i.status]);
     const label = c.inPipeline === 1 ? STAGE_LABELS[c.stage] : c.inNetwork === 1 ? 'In your network' : intro ? INTRO_BADGE[intro.status]! : null;
     if (label) out[canon] = { contactId: c.id, label };

@@ -42,9 +42,10 @@ describe('database upgrade', () => {
     for (const [table, schema] of Object.entries(schemas)) {
       const rows = await db.table(table).toArray();
       const byId = (a: any, b: any) => String(a.id).localeCompare(String(b.id));
-      // Fields later versions add (v2: the due index; v3: network, member id, name keys; v5: warmth) are checked below.
+      // Fields later versions add (v2: the due index; v3: network, member id, name keys; v5: warmth;
+      // v6: history facts, warm order) are checked below.
       const withoutIndex = rows.map(
-        ({ nextDueAt: _derived, memberId: _m, inPipeline: _p, network: _n, inNetwork: _i, nameKey: _k, companyKey: _c, words: _w, introductionId: _a, warmth: _h, ...rest }: any) => rest,
+        ({ nextDueAt: _derived, memberId: _m, inPipeline: _p, network: _n, inNetwork: _i, nameKey: _k, companyKey: _c, words: _w, introductionId: _a, warmth: _h, talkedAt: _t, heldMeeting: _hm, warmOrder: _o, ...rest }: any) => rest,
       );
       expect(withoutIndex.sort(byId)).toEqual([...data[table as keyof typeof data]].sort(byId));
       for (const row of rows) expect(schema.safeParse(row).success).toBe(true);
@@ -65,6 +66,8 @@ describe('database upgrade', () => {
     expect((await db.contacts.get('c-olivia'))?.companyKey).toBe('northwind analytics');
     // Version 5: warmth from the record — Hannah thanked (3), the others never talked (0).
     expect(Object.fromEntries((await db.contacts.toArray()).map((c) => [c.id, c.warmth]))).toEqual({ 'c-hannah': 3, 'c-olivia': 0, 'c-ravi': 0 });
+    // Version 6: the history facts — Olivia was written to (her request), nobody met in a meeting.
+    expect((await db.contacts.get('c-olivia'))).toMatchObject({ talkedAt: 1790000050000, heldMeeting: 0 });
     for (const a of await db.attempts.toArray()) expect(a.introductionId).toBeNull();
     // Indexes still answer.
     expect((await repo.lookup({ profileUrl: 'https://www.linkedin.com/in/olivia-hartmann-8a61b2b4/' }))?.referrerName).toBe('Hannah Becker');
@@ -96,7 +99,7 @@ describe('database upgrade to version 3', () => {
 
     const db = new WarmIntroDB(name);
     const repo = new Repository(db, () => 1791300000000);
-    const NEW = ['memberId', 'inPipeline', 'network', 'inNetwork', 'nameKey', 'companyKey', 'words', 'introductionId', 'warmth'];
+    const NEW = ['memberId', 'inPipeline', 'network', 'inNetwork', 'nameKey', 'companyKey', 'words', 'introductionId', 'warmth', 'talkedAt', 'heldMeeting', 'warmOrder'];
     const strip = (row: Record<string, unknown>) => Object.fromEntries(Object.entries(row).filter(([k]) => !NEW.includes(k)));
     const schemas = { contacts: Contact, attempts: Attempt, meetings: Meeting, referrals: Referral, notices: Notice };
     for (const [table, schema] of Object.entries(schemas)) {
@@ -183,10 +186,10 @@ describe('database upgrade to version 5', () => {
   it('opens a version-4 database, keeps every record and fills warmth, so a company lists its warmest first', async () => {
     const name = `upgrade-${crypto.randomUUID()}`;
     const T = 1791000000000;
-    const v4 = (c: Record<string, unknown>) => {
-      const { warmth: _w, ...rest } = Contact.parse({ company: 'Acme Inc.', createdAt: T, updatedAt: T, ...c });
-      return rest;
-    };
+    // Version 6 fields (history facts, warm order) are not in a version-4 record.
+    const V6 = ['warmth', 'talkedAt', 'heldMeeting', 'warmOrder'];
+    const v4 = (c: Record<string, unknown>) =>
+      Object.fromEntries(Object.entries(Contact.parse({ company: 'Acme Inc.', createdAt: T, updatedAt: T, ...c })).filter(([k]) => !V6.includes(k)));
     const contacts = [
       v4({ id: 'c-net', name: 'Nora Network', inPipeline: 0, network: { source: 'csv', connectedOn: null, position: null } }),
       v4({ id: 'c-thanked', name: 'Theo Thanked', stage: 'thanked' }),
@@ -206,7 +209,7 @@ describe('database upgrade to version 5', () => {
     const db = new WarmIntroDB(name);
     const repo = new Repository(db, () => T + 1000);
     const rows = await db.contacts.toArray();
-    const strip = ({ warmth: _w, ...rest }: Record<string, unknown>) => rest;
+    const strip = (row: Record<string, unknown>) => Object.fromEntries(Object.entries(row).filter(([k]) => !V6.includes(k)));
     const byId = (a: any, b: any) => String(a.id).localeCompare(String(b.id));
     expect(rows.map(strip).sort(byId)).toEqual([...contacts].sort(byId));
     for (const row of rows) expect(Contact.safeParse(row).success).toBe(true);
@@ -216,6 +219,93 @@ describe('database upgrade to version 5', () => {
     const at = await repo.companyPeople('ACME');
     expect(at.total).toBe(4);
     expect(at.people.map((p) => p.name)).toEqual(['Theo Thanked', 'Rita Replied', 'Nora Network', 'Paul Prospect']);
+    await db.delete();
+  });
+});
+
+/**
+ * Version 6 (the warm path from the records): a version-5 database keeps every record; each contact
+ * gets the facts its attempts and meetings give (`talkedAt`, `heldMeeting`), a whole warmth and
+ * its warm order, and each company the number of people you know there.
+ */
+const V5_STORES = {
+  ...V4_STORES,
+  contacts:
+    'id, &profileUrl, &memberId, *emails, stage, name, company, *tags, referrer.contactId, updatedAt, nextDueAt, nameKey, companyKey, *words, [inPipeline+stage], [inNetwork+nameKey], [companyKey+warmth]',
+};
+
+describe('database upgrade to version 6', () => {
+  it('opens a version-5 database, keeps every record, stores the history facts and counts the companies', async () => {
+    const name = `upgrade-${crypto.randomUUID()}`;
+    const T = 1791000000000;
+    const DAY = 86_400_000;
+    // A version-5 record: warmth from the record alone, none of the version-6 fields.
+    const v5 = (c: Record<string, unknown>) => {
+      const { talkedAt: _t, heldMeeting: _h, warmOrder: _o, ...rest } = Contact.parse({ company: 'Acme Inc.', createdAt: T, updatedAt: T, ...c });
+      return rest;
+    };
+    const network = { source: 'csv', connectedOn: null, position: null };
+    const contacts = [
+      v5({ id: 'c-met', name: 'Mia Met', inPipeline: 0, network }),
+      v5({ id: 'c-wrote', name: 'Walt Wrote', stage: 'requested' }),
+      v5({ id: 'c-replied', name: 'Rita Replied', stage: 'requested', repliedAt: T - 5 * DAY }),
+      v5({ id: 'c-net', name: 'Nora Network', inPipeline: 0, network }),
+      v5({ id: 'c-target', name: 'Tina Target', inPipeline: 0, referrer: { type: 'contact', contactId: 'c-met' } }),
+      v5({ id: 'c-globex', name: 'Gus Globex', company: 'Globex', network, inPipeline: 0 }),
+    ];
+    const attempts = [
+      Attempt.parse({ id: 'a-1', contactId: 'c-wrote', at: T - 2 * DAY, channel: 'email', kind: 'request', createdAt: T }),
+      Attempt.parse({ id: 'a-2', contactId: 'c-wrote', at: T - 9 * DAY, channel: 'email', kind: 'request', createdAt: T }),
+      Attempt.parse({ id: 'a-3', contactId: 'c-replied', at: T - 7 * DAY, channel: 'email', kind: 'request', createdAt: T }),
+    ];
+    const meetings = [
+      Meeting.parse({ id: 'm-1', contactId: 'c-met', scheduledAt: T - 20 * DAY, held: true, createdAt: T, updatedAt: T }),
+      Meeting.parse({ id: 'm-2', contactId: 'c-net', scheduledAt: T + 3 * DAY, held: false, createdAt: T, updatedAt: T }),
+    ];
+    const old = new Dexie(name);
+    old.version(5).stores(V5_STORES);
+    await old.transaction('rw', old.tables, async () => {
+      await old.table('contacts').bulkAdd(contacts);
+      await old.table('attempts').bulkAdd(attempts);
+      await old.table('meetings').bulkAdd(meetings);
+    });
+    old.close();
+
+    const db = new WarmIntroDB(name);
+    const repo = new Repository(db, () => T);
+    const rows = await db.contacts.toArray();
+    const V6 = ['talkedAt', 'heldMeeting', 'warmOrder', 'warmth'];
+    const strip = (row: Record<string, unknown>) => Object.fromEntries(Object.entries(row).filter(([k]) => !V6.includes(k)));
+    const byId = (a: any, b: any) => String(a.id).localeCompare(String(b.id));
+    expect(rows.map(strip).sort(byId)).toEqual(contacts.map(strip).sort(byId));
+    for (const row of rows) expect(Contact.safeParse(row).success, String(row.id)).toBe(true);
+    expect(await db.attempts.toArray()).toEqual(attempts);
+    expect(await db.meetings.toArray()).toEqual(meetings);
+    const facts = Object.fromEntries(rows.map((c) => [c.id, [c.talkedAt, c.heldMeeting, c.warmth]]));
+    expect(facts).toEqual({
+      'c-met': [T - 20 * DAY, 1, 3], // a held meeting: met, whatever the stage says
+      'c-wrote': [T - 2 * DAY, 0, 0],
+      'c-replied': [T - 7 * DAY, 0, 2],
+      'c-net': [null, 0, 1], // a meeting not yet held is no talk
+      'c-target': [null, 0, -1],
+      'c-globex': [null, 0, 1],
+    });
+    expect((await db.companies.toArray()).sort((a, b) => a.key.localeCompare(b.key))).toEqual([
+      { key: 'acme', people: 4 },
+      { key: 'globex', people: 1 },
+    ]);
+    // The new index and rows answer: warmest first, then the latest talk.
+    const at = await repo.companyPeople('ACME');
+    expect(at.total).toBe(4);
+    expect(at.people.map((p) => [p.name, p.lastTalkedAt])).toEqual([
+      ['Mia Met', T - 20 * DAY],
+      ['Rita Replied', T - 5 * DAY],
+      ['Nora Network', null],
+      ['Walt Wrote', T - 2 * DAY],
+    ]);
+    // Mia introduced you to Tina at Acme (her referrer): found through the new referrer index.
+    const intro = await repo.introducersForProfile({ company: 'Acme', mutualNames: [] });
+    expect(intro[0]).toMatchObject({ name: 'Mia Met', reasons: [{ kind: 'introduced-before' }, { kind: 'same-company' }] });
     await db.delete();
   });
 });

@@ -7,7 +7,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { WarmIntroDB } from '../../lib/db';
 import { Repository } from '../../lib/repository';
 import { createServer } from '../../lib/server';
-import { rankIntroducers, relationshipOf, type Candidate } from '../../lib/warm-path';
+import { historyFacts, rankIntroducers, recordWarmth, relationshipFromRecord, relationshipOf, warmOrder, type Candidate } from '../../lib/warm-path';
+import { Attempt, Meeting } from '../../lib/schemas';
 import { EXTENSION_PAGE } from '../../lib/senders';
 
 const DAY = 86_400_000;
@@ -71,6 +72,50 @@ describe('rankIntroducers', () => {
     expect(relationshipOf({ ...base, stage: 'thanked' }, [], [])).toMatchObject({ met: true, talked: true });
     expect(relationshipOf({ ...base, stage: 'thanked', inPipeline: 0 }, [], [])).toMatchObject({ met: false });
     expect(relationshipOf({ ...base, repliedAt: T0 }, [{ at: T0 - DAY } as never], [])).toEqual({ met: false, talked: true, lastTalkedAt: T0 });
+  });
+});
+
+describe('ranking from the record alone', () => {
+  const attempt = (at: number) => Attempt.parse({ id: `a${at}`, contactId: 'c', at, channel: 'email', kind: 'request', createdAt: at });
+  const meeting = (scheduledAt: number, held: boolean) => Meeting.parse({ id: `m${scheduledAt}`, contactId: 'c', scheduledAt, held, createdAt: T0, updatedAt: T0 });
+
+  it('stores what the histories say, and gives back the same relationship', () => {
+    const attempts = [attempt(T0 - 9 * DAY), attempt(T0 - 2 * DAY)];
+    const meetings = [meeting(T0 - 5 * DAY, true), meeting(T0 + DAY, false)];
+    expect(historyFacts(attempts, meetings)).toEqual({ talkedAt: T0 - 2 * DAY, heldMeeting: 1 });
+    expect(historyFacts([], [meeting(T0, false)])).toEqual({ talkedAt: null, heldMeeting: 0 });
+    for (const contact of [
+      { stage: 'requested' as const, inPipeline: 1 as const, repliedAt: null },
+      { stage: 'thanked' as const, inPipeline: 1 as const, repliedAt: T0 - DAY },
+      { stage: 'prospect' as const, inPipeline: 0 as const, repliedAt: T0 + DAY },
+    ]) {
+      for (const [a, m] of [[attempts, meetings], [[], []], [attempts, []], [[], [meeting(T0, false)]]] as const) {
+        expect(relationshipFromRecord({ ...contact, ...historyFacts([...a], [...m]) })).toEqual(relationshipOf(contact, [...a], [...m]));
+      }
+    }
+  });
+
+  it('counts a held meeting as met in the stored warmth, whatever the stage', () => {
+    const network = { source: 'csv' };
+    expect(recordWarmth({ stage: 'prospect', inPipeline: 0, repliedAt: null, network, heldMeeting: 1 })).toBe(3);
+    expect(recordWarmth({ stage: 'prospect', inPipeline: 0, repliedAt: null, network, heldMeeting: 0 })).toBe(1);
+    expect(recordWarmth({ stage: 'prospect', inPipeline: 0, repliedAt: null, network: null, heldMeeting: 1 })).toBe(-1);
+  });
+
+  it('orders warmer first, then the later talk; people you do not know yet after everyone', () => {
+    const keys = [
+      ['never talked, network', warmOrder(1, null)],
+      ['met long ago', warmOrder(3, T0 - 400 * DAY)],
+      ['replied yesterday', warmOrder(2, T0 - DAY)],
+      ['met last week', warmOrder(3, T0 - 7 * DAY)],
+      ['bare target written to', warmOrder(-1, T0)],
+      ['prospect written to', warmOrder(0, T0 - 3 * DAY)],
+      ['prospect', warmOrder(0, null)],
+    ] as const;
+    const sorted = [...keys].sort((a, b) => a[1] - b[1]);
+    expect(sorted.map(([k]) => k)).toEqual(['met last week', 'met long ago', 'replied yesterday', 'never talked, network', 'prospect written to', 'prospect', 'bare target written to']);
+    // The company range reads keys up to 0: everyone you know, no bare target.
+    expect(keys.filter(([, o]) => o <= 0)).toHaveLength(6);
   });
 });
 
