@@ -4,17 +4,23 @@
  * changed by the content script's one page observer.
  *
  * First paint in the task that reads the top card: the shell (components/sidebar/SidebarShell.ts,
- * plain DOM, inline styles) shows the name at once; the Preact sidebar with the stage, attempts and
- * forms (./sidebar-details.tsx) is loaded on first use and takes over the same shadow root.
+ * plain DOM, inline styles) shows the name and the "Log contact" form at once, asks the background
+ * who this is and who can introduce you, and draws the answers in place. The Preact sidebar
+ * (./sidebar-details.tsx) is loaded only when it is needed — the user reaches into the sidebar, the
+ * person is known (their record has actions), the page can't be read — and hydrates the shell's
+ * nodes. A profile looked at and left costs no Preact at all.
  */
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { showStaleNotice } from '../../components/stale-notice';
+import type { ShellAnswers } from '../../components/sidebar/Sidebar';
 import { createSidebarShell, type SidebarShell } from '../../components/sidebar/SidebarShell';
+import { onDataChanged } from '../../lib/changes';
+import { ask, ClientError } from '../../lib/client';
 import { extractProfile, topCardName } from '../../lib/linkedin/extract';
 import { loadLazy } from '../../lib/lazy';
-import { createProfileTracker, READ_GRACE_MS, sidebarSlug, type ProfilePageState } from '../../lib/linkedin/page';
-import type { MutualConnections } from '../../lib/linkedin/mutuals';
+import { createProfileTracker, READ_GRACE_MS, sidebarSlug, type Profile, type ProfilePageState } from '../../lib/linkedin/page';
+import { extractMutualConnections, type MutualConnections } from '../../lib/linkedin/mutuals';
 import { SIDEBAR_HOST } from './hosts';
 import type { ViewedProfile } from './people-badges';
 
@@ -39,9 +45,15 @@ export function createProfileSidebar(ctx: ContentScriptContext, opts: { requestR
   let mutuals: MutualConnections | null = null;
   let viewed: ViewedProfile | null = null;
   let collapsed = false;
-  /** Set once the Preact sidebar is loaded; from then on it draws, not the shell. */
+  /** Set once the Preact sidebar is loaded; from then on it draws and asks, not the shell. */
   let details: Details | null = null;
   let loadingDetails = false;
+  /** What the shell asked about the person on screen; handed to the Preact sidebar as it takes over. */
+  let answers: ShellAnswers | null = null;
+  /** The introducer request the shell's list answers (it changes with the mutual line). */
+  let introducersAsked: string | null = null;
+  /** Actions the user took in the shell, run by the Preact sidebar once it is in. */
+  const replays: Array<() => void> = [];
 
   const onToggle = () => {
     collapsed = !collapsed;
@@ -51,9 +63,56 @@ export function createProfileSidebar(ctx: ContentScriptContext, opts: { requestR
 
   const draw = () => {
     if (!shell || !page) return;
-    if (details) details.renderSidebar(shell.container, { page, collapsed, onToggle, mutuals });
-    else shell.draw(page, collapsed, onToggle);
+    if (details) return details.renderSidebar(shell.container, { page, collapsed, onToggle, mutuals, initial: answers });
+    if (!collapsed && page.kind === 'profile') askAbout(page.profile);
+    shell.draw({ page, collapsed, answers, mutuals });
   };
+
+  const asError = (error: unknown) => (error instanceof ClientError ? error : new ClientError('internal', String(error)));
+  /** Keep an answer if it is still about the person the shell shows. */
+  const answer = (profileUrl: string, part: 'lookup' | 'introducers', value: NonNullable<ShellAnswers['lookup' | 'introducers']>) => {
+    if (details || answers?.profileUrl !== profileUrl) return;
+    // A failed re-ask keeps the answer shown, as useAsk does.
+    answers = { ...answers, [part]: value.error ? { data: answers[part]?.data, error: value.error } : value };
+    draw();
+    // A known person's record comes with actions (record a message, change the stage, notes).
+    if (part === 'lookup' && value.data) loadDetails();
+  };
+  const askIntroducers = (profile: Profile) => {
+    const names = mutuals?.names ?? [];
+    const payload = {
+      profileUrl: profile.profileUrl,
+      memberId: profile.memberId ?? mutuals?.memberId ?? null,
+      name: profile.name,
+      company: profile.company,
+      mutualNames: names.slice(0, 50),
+      limit: 5,
+    };
+    const key = JSON.stringify(payload);
+    if (key === introducersAsked) return;
+    introducersAsked = key;
+    ask('introducers.forProfile', payload).then(
+      (data) => key === introducersAsked && answer(profile.profileUrl, 'introducers', { data }),
+      (error: unknown) => key === introducersAsked && answer(profile.profileUrl, 'introducers', { error: asError(error) }),
+    );
+  };
+  /** Ask about `profile` once (again after `fresh`: the data changed). Both requests at once, never one after the other. */
+  const askAbout = (profile: Profile, fresh = false) => {
+    const { profileUrl } = profile;
+    if (!fresh && answers?.profileUrl === profileUrl) return askIntroducers(profile);
+    if (answers?.profileUrl !== profileUrl) answers = { profileUrl };
+    introducersAsked = null;
+    ask('contact.lookup', { profileUrl }).then(
+      (data) => answer(profileUrl, 'lookup', { data }),
+      (error: unknown) => answer(profileUrl, 'lookup', { error: asError(error) }),
+    );
+    askIntroducers(profile);
+  };
+  // Written elsewhere (popup, another tab): the shell asks again, as the Preact sidebar's useAsk does.
+  const stopWatching = onDataChanged(() => {
+    if (!details && !collapsed && page?.kind === 'profile' && answers) askAbout(page.profile, true);
+  });
+  ctx.onInvalidated(stopWatching);
 
   const loadDetails = () => {
     if (details || loadingDetails) return;
@@ -63,14 +122,23 @@ export function createProfileSidebar(ctx: ContentScriptContext, opts: { requestR
         loadingDetails = false;
         if (ctx.signal.aborted) return;
         details = module;
-        readMutuals();
+        shell?.handOver();
         draw();
+        // After Preact's re-render for the fields hydration announced: the form's handlers see what was typed.
+        setTimeout(() => {
+          for (const replay of replays.splice(0)) replay();
+        });
       },
       (error: unknown) => {
         loadingDetails = false;
+        replays.length = 0;
         console.warn('[warm-intro] could not load the sidebar', error);
       },
     );
+  };
+  const onWanted = (replay: (() => void) | null) => {
+    if (replay) replays.push(replay);
+    loadDetails();
   };
 
   // Read at start-up, long before a top card appears on a real (client-rendered) profile; on a
@@ -89,11 +157,13 @@ export function createProfileSidebar(ctx: ContentScriptContext, opts: { requestR
   const show = () => {
     if (!page || ctx.signal.aborted) return;
     if (!shell) {
-      shell = createSidebarShell(SIDEBAR_HOST);
+      shell = createSidebarShell(SIDEBAR_HOST, { onToggle, onWanted });
+      if (details) shell.handOver();
       document.body.append(shell.host);
     }
     draw();
-    loadDetails();
+    // Its manual form and the report button are the Preact sidebar's.
+    if (page.kind === 'unreadable') loadDetails();
   };
 
   const unmount = () => {
@@ -101,14 +171,16 @@ export function createProfileSidebar(ctx: ContentScriptContext, opts: { requestR
     details?.unmountSidebar(shell.container);
     shell.remove();
     shell = null;
+    answers = null;
+    introducersAsked = null;
   };
   ctx.onInvalidated(unmount);
 
   const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
-  /** The mutual line and who is viewed; false when neither changed. (The reader comes with the lazy part.) */
+  /** The mutual line and who is viewed; false when neither changed. */
   const readMutuals = (): boolean => {
-    const next = page?.kind === 'profile' && details ? details.readMutuals(document, location.href) : null;
+    const next = page?.kind === 'profile' ? extractMutualConnections(document, location.href) : null;
     if (page?.kind === 'profile') {
       const { name, profileUrl, company, headline, memberId } = page.profile;
       viewed = { name, profileUrl, company, headline, memberId: memberId ?? next?.memberId ?? null };
@@ -137,8 +209,6 @@ export function createProfileSidebar(ctx: ContentScriptContext, opts: { requestR
       return;
     }
     if (!page) return unmount();
-    // Loaded while the page still renders, so the first answer can be drawn as soon as it comes.
-    loadDetails();
     if (collapsedKnown) return show();
     if (waiting) return;
     waiting = true;
