@@ -29,6 +29,8 @@ export interface Watch {
 export interface PageObserver {
   /** Run `watch` at the end of the current burst. */
   schedule(watch: Watch): void;
+  /** The open shadow roots observed so far that are still in the page (with `shadowRoots`). */
+  shadowRoots(): ShadowRoot[];
 }
 
 const BATCH_MS = 60;
@@ -59,6 +61,8 @@ export function observePage(
   let timer: ReturnType<typeof setTimeout> | null = null;
   const config: MutationObserverInit = { childList: true, subtree: true, characterData: watches.some((w) => w.text) };
   const observed = new WeakSet<ShadowRoot>();
+  /** The same roots, to look into without walking the page again (the dropped ones are let go). */
+  let roots: ShadowRoot[] = [];
   /** The known hosts are looked at once per burst of any mutations, whether or not a watch is due. */
   let hostsDue = false;
 
@@ -121,6 +125,7 @@ export function observePage(
   const adopt = (root: ShadowRoot): boolean => {
     if (observed.has(root) || opts.shadowRoots?.ignore(root)) return false;
     observed.add(root);
+    roots.push(root);
     observer.observe(root, config);
     return true;
   };
@@ -154,7 +159,13 @@ export function observePage(
     timer = null;
     pending.clear();
   });
-  return { schedule };
+  return {
+    schedule,
+    shadowRoots() {
+      roots = roots.filter((root) => root.host.isConnected);
+      return roots;
+    },
+  };
 }
 
 function concerns(watch: Watch, record: MutationRecord): boolean {

@@ -6,7 +6,7 @@ import { observePage, type Watch } from '../../lib/page-observer';
 import { companySlug } from '../../lib/linkedin/company';
 import { isPeopleListPage } from '../../lib/linkedin/people-list';
 import { lazyComposers } from './lazy';
-import { BADGE_HOST, COMPANY_HOST, holdsOurHost, isOurUi, mayHoldComposer, removeLeftovers, SIDEBAR_HOST } from './hosts';
+import { BADGE_HOST, COMPANY_HOST, holdsOurHost, isOurUi, mayHoldComposer, SIDEBAR_HOST } from './hosts';
 import { lazyCompanyPanel, lazyPeopleBadges } from './lazy-warm-path';
 import { createLinkedInReplyWatcher, mayHoldMessage } from './replies';
 import { createProfileSidebar } from './sidebar';
@@ -26,14 +26,22 @@ export default defineContentScript({
   cssInjectionMode: 'ui',
   main(ctx) {
     // A previous copy of this script (before an extension update) may have left its UI.
+    // (Its message buttons, inside LinkedIn's composers, go when the composer module loads: ./composers.tsx.)
     document.querySelectorAll(`${SIDEBAR_HOST}, ${STALE_HOST}, ${COMPANY_HOST}, ${BADGE_HOST}`).forEach((old) => old.remove());
-    removeLeftovers(document);
 
     const sidebar = createProfileSidebar(ctx, { requestRefresh: () => observer.schedule(sidebarWatch) });
-    const composers = lazyComposers(ctx, {
-      requestSync: () => observer.schedule(composerWatch),
-      onNoticeClosed: () => void ctx.isInvalid,
-    });
+    const composers = lazyComposers(
+      ctx,
+      {
+        requestSync: () => observer.schedule(composerWatch),
+        onNoticeClosed: () => void ctx.isInvalid,
+      },
+      () => mayHoldComposers(),
+    );
+    // One native query per tree (the page, each open shadow root the observer knows) before any
+    // walk of the page for composers: most LinkedIn pages have none.
+    const mayHoldComposers = () =>
+      document.querySelector(S.COMPOSER_HINT) !== null || observer.shadowRoots().some((root) => root.querySelector(S.COMPOSER_HINT) !== null);
 
     // The profile is re-read after any change but our own (LinkedIn may swap a name's text only).
     const sidebarWatch: Watch = {
@@ -49,7 +57,10 @@ export default defineContentScript({
     };
     // A conversation opening (a composer appears) or a message arriving may show a contact's reply.
     const replies = createLinkedInReplyWatcher();
-    const replyWatch: Watch = { relevant: (node, added) => added && (mayHoldComposer(node) || mayHoldMessage(node)), run: replies.check };
+    const replyWatch: Watch = {
+      relevant: (node, added) => added && (mayHoldComposer(node) || mayHoldMessage(node)),
+      run: () => mayHoldComposers() && replies.check(),
+    };
     // Company pages: the panel of people you know there. People lists: badges on people you know.
     // Which kind of page this is changes only with the URL: not worked out again for every node.
     let onCompany = isCompanyPage(location.href);

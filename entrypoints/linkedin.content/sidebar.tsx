@@ -21,6 +21,7 @@ import { extractProfile, topCardName } from '../../lib/linkedin/extract';
 import { loadLazy } from '../../lib/lazy';
 import { createProfileTracker, READ_GRACE_MS, sidebarSlug, type Profile, type ProfilePageState } from '../../lib/linkedin/page';
 import { extractMutualConnections, type MutualConnections } from '../../lib/linkedin/mutuals';
+import * as S from '../../lib/linkedin/selectors';
 import { SIDEBAR_HOST } from './hosts';
 import type { ViewedProfile } from './people-badges';
 
@@ -178,9 +179,23 @@ export function createProfileSidebar(ctx: ContentScriptContext, opts: { requestR
 
   const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
+  /**
+   * The mutual line is read again (its reader looks at computed styles: a style recalculation on a
+   * busy page) only when a candidate link or its text changed; the page observer calls for a refresh
+   * after every burst of mutations anywhere.
+   */
+  let mutualsSeen: string | null = null;
+  const mutualLine = (): MutualConnections | null => {
+    let seen = location.href;
+    for (const link of document.querySelectorAll(S.MUTUAL_LINK)) seen += `\n${link.getAttribute('href')}\n${link.textContent}`;
+    if (seen === mutualsSeen) return mutuals;
+    mutualsSeen = seen;
+    return extractMutualConnections(document, location.href);
+  };
   /** The mutual line and who is viewed; false when neither changed. */
   const readMutuals = (): boolean => {
-    const next = page?.kind === 'profile' ? extractMutualConnections(document, location.href) : null;
+    if (page?.kind !== 'profile') mutualsSeen = null;
+    const next = page?.kind === 'profile' ? mutualLine() : null;
     if (page?.kind === 'profile') {
       const { name, profileUrl, company, headline, memberId } = page.profile;
       viewed = { name, profileUrl, company, headline, memberId: memberId ?? next?.memberId ?? null };
