@@ -17,7 +17,7 @@ import type { ShellAnswers } from '../../components/sidebar/Sidebar';
 import { createSidebarShell, type SidebarShell } from '../../components/sidebar/SidebarShell';
 import { onDataChanged } from '../../lib/changes';
 import { ask, ClientError } from '../../lib/client';
-import { extractProfile, topCardName } from '../../lib/linkedin/extract';
+import { extractProfile, topCardName, topCardParsed } from '../../lib/linkedin/extract';
 import { loadLazy } from '../../lib/lazy';
 import { createProfileTracker, READ_GRACE_MS, sidebarSlug, type Profile, type ProfilePageState } from '../../lib/linkedin/page';
 import { extractMutualConnections, type MutualConnections } from '../../lib/linkedin/mutuals';
@@ -36,6 +36,11 @@ export interface ProfileSidebar {
   waitingForPerson(): boolean;
   /** The last person the sidebar showed (kept after leaving their page: their mutual list comes next). */
   viewed(): ViewedProfile | null;
+  /**
+   * While the HTML is still parsed: show the person if their top card is complete. True once there
+   * is nothing more to wait for (the person is shown, or this is not a profile).
+   */
+  readWhileParsing(): boolean;
 }
 
 export function createProfileSidebar(ctx: ContentScriptContext, opts: { requestRefresh: () => void }): ProfileSidebar {
@@ -142,13 +147,15 @@ export function createProfileSidebar(ctx: ContentScriptContext, opts: { requestR
     loadDetails();
   };
 
-  // Read at start-up, long before a top card appears on a real (client-rendered) profile; on a
-  // server-rendered one the sidebar waits for this one storage read, never for the background.
+  // Read at start-up (document_start), long before LinkedIn's top card is parsed or rendered. Should
+  // a top card come first, the sidebar waits for this read up to the next frame, never longer, and
+  // folds away when a late answer says so.
   let collapsedKnown = false;
   const collapsedRead = browser.storage.local
     .get(COLLAPSED_KEY)
     .then((v) => {
       collapsed = v[COLLAPSED_KEY] === true;
+      if (collapsed && shell) draw();
     })
     .catch(() => {})
     .finally(() => {
@@ -156,7 +163,7 @@ export function createProfileSidebar(ctx: ContentScriptContext, opts: { requestR
     });
 
   const show = () => {
-    if (!page || ctx.signal.aborted) return;
+    if (!page || ctx.signal.aborted || !document.body) return;
     if (!shell) {
       shell = createSidebarShell(SIDEBAR_HOST, { onToggle, onWanted });
       if (details) shell.handOver();
@@ -227,14 +234,16 @@ export function createProfileSidebar(ctx: ContentScriptContext, opts: { requestR
     if (collapsedKnown) return show();
     if (waiting) return;
     waiting = true;
-    void collapsedRead.then(() => {
+    const go = () => {
+      if (!waiting) return;
       waiting = false;
       show();
-    });
+    };
+    void collapsedRead.then(go);
+    requestAnimationFrame(go);
   };
 
-  // The first read needs no mutation: the page is parsed when the script starts.
-  queueMicrotask(refresh);
+  // (The first read is the content script's: as the parser passes the top card, or once it is done.)
 
   // Updated or reloaded extension: the sidebar goes; if it was in use, say why it went.
   // (A newer copy of the script removes the notice.)
@@ -252,6 +261,12 @@ export function createProfileSidebar(ctx: ContentScriptContext, opts: { requestR
     // Not once a profile was found unreadable: reading every change at once would cost the page CPU
     // for as long as it stays so (the 60 ms batches still pick up a person who appears later).
     viewed: () => viewed,
+    readWhileParsing() {
+      if (page?.kind === 'profile' || sidebarSlug(location.href) === null) return true;
+      if (!document.body || !topCardParsed(document, location.href)) return false;
+      refresh();
+      return (page as ProfilePageState | null)?.kind === 'profile';
+    },
     waitingForPerson: () => sidebarSlug(location.href) !== null && (page === null || page.kind === 'reading'),
   };
 }

@@ -323,6 +323,20 @@ export function topCardName(doc: Document, url?: string): string | null {
   return name && (!found.generic || corroborated(doc, found.card, name)) ? name : null;
 }
 
+/**
+ * Whether the page at `url` shows a top card that the HTML parser has finished: it, or one of its
+ * ancestors, already has a following sibling. A card still being parsed (a streamed page read at
+ * `document_start`) may lack its headline or company, so it is not read yet.
+ */
+export function topCardParsed(doc: Document, url: string): boolean {
+  const main = findMain(doc);
+  const found = main ? findTopCard(main, true, profileSlug(url), url) : null;
+  for (let node: Node | null = found?.card ?? null; node && node !== doc.documentElement; node = node.parentNode) {
+    if (node.nextSibling) return true;
+  }
+  return false;
+}
+
 // ------------------------------------------------------------------------------------------ JSON-LD
 
 // JSON-LD is checked by hand rather than with zod: this runs inside LinkedIn's page, where every
