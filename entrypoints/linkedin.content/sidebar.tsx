@@ -108,6 +108,7 @@ export function createProfileSidebar(ctx: ContentScriptContext, opts: { requestR
     if (!fresh && answers?.profileUrl === profileUrl) return askIntroducers(profile);
     if (answers?.profileUrl !== profileUrl) answers = { profileUrl };
     introducersAsked = null;
+    watchChanges();
     ask('contact.lookup', { profileUrl }).then(
       (data) => answer(profileUrl, 'lookup', { data }),
       (error: unknown) => answer(profileUrl, 'lookup', { error: asError(error) }),
@@ -115,10 +116,17 @@ export function createProfileSidebar(ctx: ContentScriptContext, opts: { requestR
     askIntroducers(profile);
   };
   // Written elsewhere (popup, another tab): the shell asks again, as the Preact sidebar's useAsk does.
-  const stopWatching = onDataChanged(() => {
-    if (!details && !collapsed && page?.kind === 'profile' && answers) askAbout(page.profile, true);
-  });
-  ctx.onInvalidated(stopWatching);
+  // Listened to from the first question on: a LinkedIn page without a profile never needs it.
+  let watchingChanges = false;
+  const watchChanges = () => {
+    if (watchingChanges) return;
+    watchingChanges = true;
+    ctx.onInvalidated(
+      onDataChanged(() => {
+        if (!details && !collapsed && page?.kind === 'profile' && answers) askAbout(page.profile, true);
+      }),
+    );
+  };
 
   const loadDetails = () => {
     if (details || loadingDetails) return;
@@ -147,20 +155,24 @@ export function createProfileSidebar(ctx: ContentScriptContext, opts: { requestR
     loadDetails();
   };
 
-  // Read at start-up (document_start), long before LinkedIn's top card is parsed or rendered. Should
-  // a top card come first, the sidebar waits for this read up to the next frame, never longer, and
-  // folds away when a late answer says so.
+  // Read at start-up (document_start) on a profile, long before LinkedIn's top card is parsed or
+  // rendered; elsewhere when the first profile appears (LinkedIn moves between pages without loading
+  // one). Should a top card come first, the sidebar waits for this read up to the next frame, never
+  // longer, and folds away when a late answer says so.
   let collapsedKnown = false;
-  const collapsedRead = browser.storage.local
-    .get(COLLAPSED_KEY)
-    .then((v) => {
-      collapsed = v[COLLAPSED_KEY] === true;
-      if (collapsed && shell) draw();
-    })
-    .catch(() => {})
-    .finally(() => {
-      collapsedKnown = true;
-    });
+  let collapsedRead: Promise<void> | null = null;
+  const readCollapsed = () =>
+    (collapsedRead ??= browser.storage.local
+      .get(COLLAPSED_KEY)
+      .then((v) => {
+        collapsed = v[COLLAPSED_KEY] === true;
+        if (collapsed && shell) draw();
+      })
+      .catch(() => {})
+      .finally(() => {
+        collapsedKnown = true;
+      }));
+  if (sidebarSlug(location.href) !== null) void readCollapsed();
 
   const show = () => {
     if (!page || ctx.signal.aborted || !document.body) return;
@@ -239,7 +251,7 @@ export function createProfileSidebar(ctx: ContentScriptContext, opts: { requestR
       waiting = false;
       show();
     };
-    void collapsedRead.then(go);
+    void readCollapsed().then(go);
     requestAnimationFrame(go);
   };
 

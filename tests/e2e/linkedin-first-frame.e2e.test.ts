@@ -15,7 +15,7 @@ type Seen = { name: string; logButton: boolean; lookingForIntroducers: boolean; 
  */
 function recordSidebar() {
   const w = window as unknown as { __wi: { first: Seen | null; stage: Seen | null; moves: number[] } };
-  const t = (w.__wi = { first: null, stage: null, moves: [] });
+  const t: { first: Seen | null; stage: Seen | null; moves: number[] } = (w.__wi = { first: null, stage: null, moves: [] });
   const read = (root: ShadowRoot): Seen | null => {
     const name = root.querySelector('[data-testid="wi-profile-name"]');
     if (!name) return null;
@@ -33,7 +33,7 @@ function recordSidebar() {
     const seen = root && read(root);
     if (!seen) return;
     t.first ??= seen;
-    t.moves.push(seen.nameTop - t.first.nameTop);
+    t.moves.push(seen.nameTop - t.first!.nameTop);
     if (!t.stage && root!.querySelector('[data-testid="wi-stage"]')) t.stage = seen;
   });
   new MutationObserver(() => {
