@@ -85,6 +85,7 @@ export function createProfileSidebar(ctx: ContentScriptContext, opts: { requestR
     if (part === 'lookup' && value.data) loadDetails();
   };
   const askIntroducers = (profile: Profile) => {
+    if (mutualsFor !== profile.profileUrl) return; // asked once the mutual line is read
     const names = mutuals?.names ?? [];
     const payload = {
       profileUrl: profile.profileUrl,
@@ -193,6 +194,7 @@ export function createProfileSidebar(ctx: ContentScriptContext, opts: { requestR
     shell = null;
     answers = null;
     introducersAsked = null;
+    mutualsFor = null;
   };
   ctx.onInvalidated(unmount);
 
@@ -210,6 +212,27 @@ export function createProfileSidebar(ctx: ContentScriptContext, opts: { requestR
     if (seen === mutualsSeen) return mutuals;
     mutualsSeen = seen;
     return extractMutualConnections(document, location.href);
+  };
+  /**
+   * Read after the frame that shows the sidebar, never in the task that reads the top card: on a
+   * page just parsed, the first computed style would be the whole page's style calculation, forced
+   * early. (Who can introduce you is asked once the line is read: one request, with the names.)
+   */
+  let mutualsFor: string | null = null;
+  let mutualsDue = false;
+  const readMutualsSoon = () => {
+    if (mutualsDue) return;
+    mutualsDue = true;
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        mutualsDue = false;
+        if (ctx.signal.aborted) return;
+        const changed = readMutuals();
+        const first = page?.kind === 'profile' && mutualsFor !== page.profile.profileUrl;
+        mutualsFor = page?.kind === 'profile' ? page.profile.profileUrl : null;
+        if (changed || first) draw();
+      }),
+    );
   };
   /** The mutual line and who is viewed; false when neither changed. */
   const readMutuals = (): boolean => {
@@ -237,11 +260,12 @@ export function createProfileSidebar(ctx: ContentScriptContext, opts: { requestR
     }
     const samePage = same(next, page);
     page = next;
-    const newMutuals = readMutuals();
-    if (samePage && (shell || !next)) {
-      if (newMutuals) draw();
-      return;
+    if (page?.kind === 'profile') {
+      const { name, profileUrl, company, headline, memberId } = page.profile;
+      viewed = { name, profileUrl, company, headline, memberId: memberId ?? mutuals?.memberId ?? null };
     }
+    if (page?.kind === 'profile' || mutuals !== null) readMutualsSoon();
+    if (samePage && (shell || !next)) return;
     if (!page) return unmount();
     if (collapsedKnown) return show();
     if (waiting) return;
