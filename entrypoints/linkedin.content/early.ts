@@ -1,25 +1,28 @@
 /**
  * The content script runs at `document_start`, before LinkedIn's HTML is parsed. While the parser
- * runs, the page observer (lib/page-observer.ts) is not started: on a 1 MB page it would be told of
- * every parsed node. Instead one bare MutationObserver calls `look` at most once per batch of parsed
- * nodes, and only from the moment a `<main>` exists (a live collection: no search of the page), until
- * `look` says it is done or the parser finishes (then the page observer takes over).
+ * runs, the page observer (lib/page-observer.ts) is not started, and no MutationObserver either: on
+ * a 1 MB page it would be told of every parsed node. Instead `look` runs once per frame the page
+ * renders while it loads (requestAnimationFrame: just before that frame is painted, so a top card
+ * parsed since the last frame appears in the same frame as the sidebar), from the moment a `<main>`
+ * exists (a live collection: no search of the page), until `look` says it is done or the parser
+ * finishes (then the page observer takes over).
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 
 export function watchWhileParsing(ctx: ContentScriptContext, look: () => boolean): void {
   const mains = document.getElementsByTagName('main');
-  const observer = new MutationObserver(() => {
-    if (mains.length === 0) return;
+  let frame = 0;
+  const tick = () => {
+    frame = 0;
+    if (ctx.signal.aborted || document.readyState !== 'loading') return;
     try {
-      if (look()) observer.disconnect();
+      if (mains.length > 0 && look()) return;
     } catch (error) {
-      observer.disconnect();
       console.warn('[warm-intro] could not read the page while it loads', error);
+      return;
     }
-  });
-  observer.observe(document, { childList: true, subtree: true });
-  const stop = () => observer.disconnect();
-  ctx.addEventListener(document, 'DOMContentLoaded', stop, { once: true });
-  ctx.onInvalidated(stop);
+    frame = requestAnimationFrame(tick);
+  };
+  frame = requestAnimationFrame(tick);
+  ctx.onInvalidated(() => cancelAnimationFrame(frame));
 }

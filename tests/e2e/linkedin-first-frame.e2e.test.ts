@@ -1,13 +1,15 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { extensionUrl, launch } from '../harness/browser.mjs';
+import { extensionUrl, FIXTURES, launch } from '../harness/browser.mjs';
 
 declare const chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } };
 
 const OLIVIA = 'https://www.linkedin.com/in/olivia-hartmann-8a61b2b4/';
 const MARCUS = 'https://www.linkedin.com/in/marcus-lindqvist-2b7a9e11/';
 
-type Seen = { name: string; logButton: boolean; lookingForIntroducers: boolean; nameTop: number; slotTop: number };
+type Seen = { readyState: string; name: string; logButton: boolean; lookingForIntroducers: boolean; nameTop: number; slotTop: number };
 
 /**
  * Page world, before the page: what the sidebar's shadow root holds at each batch of its mutations.
@@ -21,6 +23,7 @@ function recordSidebar() {
     if (!name) return null;
     const slot = root.querySelector('form.wi-log, .wi-known');
     return {
+      readyState: document.readyState,
       name: name.textContent ?? '',
       logButton: !!root.querySelector('[data-testid="wi-log-contact"]'),
       lookingForIntroducers: /Looking for people you know/.test(root.textContent ?? ''),
@@ -97,6 +100,31 @@ describe('LinkedIn sidebar: the first frame', () => {
     expect(t.moves.every((dy: number) => dy === 0)).toBe(true);
     // The stage took the place the log form had.
     expect(t.stage.slotTop).toBe(first.slotTop);
+    await page.close();
+  });
+
+  it('shows a server-rendered top card while the rest of the page is still loading', async () => {
+    // The light fixture, its top card followed by a script that takes 3 s to come: the parser stops
+    // there (as a streamed page is still arriving), with the top card on screen.
+    const url = 'https://www.linkedin.com/in/olivia-hartmann-8a61b2b4/?streamed=1';
+    const html = readFileSync(join(FIXTURES, 'linkedin-profile-classic.html'), 'utf8').replace(
+      '</main>',
+      '</main><script src="https://static.licdn.com/sc/h/slow-bundle.js"></script>',
+    );
+    await context.route('https://static.licdn.com/sc/h/slow-bundle.js', async (route) => {
+      await new Promise((r) => setTimeout(r, 3000));
+      await route.fulfill({ status: 200, contentType: 'text/javascript', body: 'window.__slowBundle = true;' });
+    });
+    await context.route(/\?streamed=1$/, (route) => route.fulfill({ status: 200, contentType: 'text/html', body: html }));
+    const page = await context.newPage();
+    await page.addInitScript(recordSidebar);
+    void page.goto(url).catch(() => {});
+    await expect.poll(() => page.evaluate(() => (window as any).__wi?.first ?? null).catch(() => null), { timeout: 10_000 }).toBeTruthy();
+    const first: Seen = await page.evaluate(() => (window as any).__wi.first);
+    expect(first.name).toBe('Olivia Hartmann');
+    expect(first.logButton).toBe(true);
+    expect(first.readyState).toBe('loading');
+    expect(await page.evaluate(() => (window as any).__slowBundle ?? false)).toBe(false);
     await page.close();
   });
 
