@@ -158,9 +158,9 @@ export function createProfileSidebar(ctx: ContentScriptContext, opts: { requestR
 
   // Read at start-up (document_start) on a profile, long before LinkedIn's top card is parsed or
   // rendered; elsewhere when the first profile appears (LinkedIn moves between pages without loading
-  // one). Should a top card come first, the sidebar waits for this read up to the next frame, never
-  // longer, and folds away when a late answer says so.
-  let collapsedKnown = false;
+  // one). The sidebar never waits for it: should a top card be read first (a small page parsed
+  // within the storage round trip), it is drawn open and folds away when the answer says so —
+  // before that frame is painted, unless the machine is slow to answer.
   let collapsedRead: Promise<void> | null = null;
   const readCollapsed = () =>
     (collapsedRead ??= browser.storage.local
@@ -169,10 +169,7 @@ export function createProfileSidebar(ctx: ContentScriptContext, opts: { requestR
         collapsed = v[COLLAPSED_KEY] === true;
         if (collapsed && shell) draw();
       })
-      .catch(() => {})
-      .finally(() => {
-        collapsedKnown = true;
-      }));
+      .catch(() => {}));
   if (sidebarSlug(location.href) !== null) void readCollapsed();
 
   const show = () => {
@@ -248,7 +245,6 @@ export function createProfileSidebar(ctx: ContentScriptContext, opts: { requestR
   };
 
   let graceTimer: ReturnType<typeof setTimeout> | undefined;
-  let waiting = false;
   const refresh = () => {
     if (ctx.signal.aborted) return;
     const next = tracker.read(document, location.href, Date.now());
@@ -267,16 +263,9 @@ export function createProfileSidebar(ctx: ContentScriptContext, opts: { requestR
     if (page?.kind === 'profile' || mutuals !== null) readMutualsSoon();
     if (samePage && (shell || !next)) return;
     if (!page) return unmount();
-    if (collapsedKnown) return show();
-    if (waiting) return;
-    waiting = true;
-    const go = () => {
-      if (!waiting) return;
-      waiting = false;
-      show();
-    };
-    void readCollapsed().then(go);
-    requestAnimationFrame(go);
+    // (A profile reached by an in-page move: the read starts now, and folds the sidebar if it says so.)
+    void readCollapsed();
+    show();
   };
 
   // (The first read is the content script's: as the parser passes the top card, or once it is done.)
