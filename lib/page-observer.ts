@@ -104,13 +104,6 @@ export function observePage(
   const observer = new MutationObserver((all) => {
     const records = opts.ours ? all.filter((r) => !ownAdd(r)) : all;
     if (records.length === 0 || !alive()) return;
-    if (opts.shadowRoots) {
-      for (const record of records) {
-        if (record.type === 'childList') for (const node of record.addedNodes) if (node.nodeType === 1) adoptAll(node as Element);
-      }
-      hostsDue = true;
-      timer ??= setTimeout(flush, BATCH_MS);
-    }
     for (const watch of watches) {
       if (pending.has(watch) && !watch.urgent) continue;
       if (!records.some((r) => concerns(watch, r))) continue;
@@ -118,6 +111,15 @@ export function observePage(
         pending.delete(watch);
         runWatch(watch);
       } else schedule(watch);
+    }
+    // After the urgent watches: a client render adds thousands of nodes at once, and the sidebar
+    // should not wait for a walk of them all.
+    if (opts.shadowRoots) {
+      for (const record of records) {
+        if (record.type === 'childList') for (const node of record.addedNodes) if (node.nodeType === 1) adoptAll(node as Element);
+      }
+      hostsDue = true;
+      timer ??= setTimeout(flush, BATCH_MS);
     }
   });
 
