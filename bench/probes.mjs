@@ -4,17 +4,17 @@
 // self-contained: Playwright sends their source text to the page.
 
 /**
- * LinkedIn profile: when the top card's h1 exists, when the sidebar shows the person's name, and
- * when it shows what the background knows (the stage, or the "Log contact" button); and whether the
- * name moved on screen between the two.
+ * LinkedIn profile: when the top card's h1 exists, when the sidebar shows the person's name, when it
+ * shows "Log contact" or the stage, and when the background's answers are drawn (the stage, or "who
+ * can introduce you" no longer looking); and whether the name moved on screen until then.
  */
 export function linkedinProbe() {
-  const t = (window.__wiBench = { topCard: null, sidebar: null, details: null, nameTop: null, moved: null });
+  const t = (window.__wiBench = { topCard: null, sidebar: null, details: null, answered: null, nameTop: null, moved: null });
   const roots = new WeakSet();
   const check = () => {
     const now = performance.now();
     if (t.topCard === null && document.querySelector('main h1')) t.topCard = now;
-    if (t.details !== null) return;
+    if (t.answered !== null) return;
     const host = document.querySelector('warm-intro-sidebar');
     const root = host && host.shadowRoot;
     if (!root) return;
@@ -31,9 +31,12 @@ export function linkedinProbe() {
       t.sidebar = now;
       t.nameTop = box.top;
     }
-    if (root.querySelector('[data-testid="wi-stage"], [data-testid="wi-log-contact"]')) {
-      t.details = now;
-      t.moved = Math.abs(box.top - t.nameTop);
+    t.moved = Math.max(t.moved ?? 0, Math.abs(box.top - t.nameTop));
+    if (t.details === null && root.querySelector('[data-testid="wi-stage"], [data-testid="wi-log-contact"]')) t.details = now;
+    const introducers = root.querySelector('[data-testid="wi-introducers"]');
+    const looking = introducers && /Looking for people you know/.test(introducers.textContent);
+    if (t.details !== null && (root.querySelector('[data-testid="wi-stage"]') || (introducers && !looking))) {
+      t.answered = now;
       observer.disconnect();
       clearInterval(poll);
     }

@@ -137,15 +137,17 @@ async function linkedin(ext, plain) {
   for (const profile of PROFILES) {
     const name = [];
     const details = [];
+    const answered = [];
     const moved = [];
     for (let i = 0; i < RUNS; i++) {
       const m = await measuredPage(ext.context);
       await m.page.addInitScript(linkedinProbe);
       await m.page.goto(profile.url);
-      await m.until('window.__wiBench?.details != null', { timeout: 20_000 });
+      await m.until('window.__wiBench?.answered != null', { timeout: 20_000 });
       const t = await m.value('window.__wiBench');
       name.push(t.sidebar - t.topCard);
       details.push(t.details - t.topCard);
+      answered.push(t.answered - t.topCard);
       moved.push(t.moved);
       await m.close();
     }
@@ -154,10 +156,13 @@ async function linkedin(ext, plain) {
       target: '≤ 16 ms (one frame)',
       pass: median(name) <= 16,
     });
-    row('LinkedIn', '… and the stage or "Log contact" (the background\'s answer, the sidebar\'s lazy module)', ms(median(details)), {
+    row('LinkedIn', '… and "Log contact" (or the stage)', ms(median(details)), {
       spread: spread(details),
+      target: '≤ 16 ms (one frame)',
+      pass: median(details) <= 16,
     });
-    row('LinkedIn', '… how far the name moved when they came', `${Math.max(...moved)} px`, { target: '0 px', pass: Math.max(...moved) === 0 });
+    row('LinkedIn', '… and the background\'s answers drawn (the stage, or who can introduce you)', ms(median(answered)), { spread: spread(answered) });
+    row('LinkedIn', '… how far the name moved until then', `${Math.max(...moved)} px`, { target: '0 px', pass: Math.max(...moved) === 0 });
 
     const cost = await withAndWithout(
       ext,
@@ -702,9 +707,11 @@ const method = `
   \`performance.now()\` (ms since navigation start) when a MutationObserver sees the element appear; open shadow roots
   are observed too. Sidebar: \`warm-intro-sidebar\` whose shadow root holds a laid-out, non-empty
   \`[data-testid="wi-profile-name"]\`, minus when \`main h1\` (the top card) appeared; then when the shadow root holds
-  \`wi-stage\` or \`wi-log-contact\` (the background answered and the Preact sidebar rendered), and how far the name's
-  box moved between the two. On the light fixture the top card is parsed before the content script may run
-  (\`document_end\`), so its figure is mostly Chromium's wait to inject the script; on the heavy one
+  \`wi-log-contact\` or \`wi-stage\`, when the background's answers are drawn (\`wi-stage\`, or "who can introduce you"
+  no longer looking), and how far the name's box moved until then (the database is empty: the person is not a
+  contact). A figure of 0.0 ms: the sidebar was drawn before the probe's own observer ran. The content script runs at
+  \`document_start\`: on the light fixture (parsed in one go) it reads the top card when parsing ends; on a page still
+  arriving it reads a finished top card once per rendered frame (entrypoints/linkedin.content/early.ts); on the heavy one
   (\`bench/heavy-profile.mjs\`: the light fixture's top card and invented filler, ~1 MB of HTML, ~5,000 elements,
   355 images, 20 scripts and a client that renders the top card after its own start-up work) the script is running
   when the top card arrives, which is the case on the real, client-rendered site. Compose: from the inserted \`[role=dialog]\` holding \`input[name=composeid]\` (and from its

@@ -16,6 +16,8 @@ export type Props = {
   /** Contacts not to offer (e.g. the person being logged). */
   excludeId?: string;
   testId?: string;
+  /** The suggestion list's id (default: a generated one); fixed where plain DOM draws the field first. */
+  listId?: string;
 };
 
 /**
@@ -23,11 +25,12 @@ export type Props = {
  * anything typed without picking is kept as a free-text name. It lives on LinkedIn and Gmail too,
  * so it uses the page search (`contact.find`: from two letters, a handful of names).
  */
-export function ContactPicker({ label, value, onChange, placeholder, excludeId, testId }: Props) {
+export function ContactPicker({ label, value, onChange, placeholder, excludeId, testId, listId: fixedListId }: Props) {
   const [text, setText] = useState(value?.type === 'contact' ? value.contact.name : (value?.name ?? ''));
   const [options, setOptions] = useState<PersonMatch[]>([]);
   const [open, setOpen] = useState(false);
-  const listId = useId();
+  const generatedId = useId();
+  const listId = fixedListId ?? generatedId;
 
   useEffect(() => {
     const q = text.trim();

@@ -1,13 +1,8 @@
 /** Busy state, errors and the "extension was updated" message, shared by every Warm Intro UI. */
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { ClientError, EXTENSION_RELOADED } from '../lib/client';
+import { errorText } from './error-text';
 
-export const RELOAD_MESSAGE = 'Warm Intro was updated — reload this page to keep using it.';
-
-export function errorText(error: unknown): string {
-  if (error instanceof ClientError && error.code === EXTENSION_RELOADED) return RELOAD_MESSAGE;
-  return error instanceof Error ? error.message : String(error);
-}
+export { errorText, RELOAD_MESSAGE } from './error-text';
 
 /**
  * Runs one async action at a time: a busy flag, the error to show (the reload message when the

@@ -10,17 +10,22 @@ export interface Asked<T> {
   reload: () => void;
 }
 
-/** Ask the background and keep the answer fresh: re-asks after every write anywhere in Warm Intro. */
+/**
+ * Ask the background and keep the answer fresh: re-asks after every write anywhere in Warm Intro.
+ * `initial`: an answer already in hand (the LinkedIn sidebar's shell asked before Preact loaded),
+ * shown at once; it is still asked again.
+ */
 export function useAsk<T extends RequestType>(
   type: T,
   payload: RequestPayload<T> | undefined,
   deps: unknown[] = [],
+  initial?: { data?: Responses[T]; error?: ClientError | null },
 ): Asked<Responses[T]> {
-  const [state, setState] = useState<{ data: Responses[T] | undefined; error: ClientError | null; loading: boolean }>({
-    data: undefined,
-    error: null,
+  const [state, setState] = useState<{ data: Responses[T] | undefined; error: ClientError | null; loading: boolean }>(() => ({
+    data: initial?.data,
+    error: initial?.error ?? null,
     loading: true,
-  });
+  }));
   const seq = useRef(0);
   const run = useCallback(() => {
     const mine = ++seq.current;

@@ -29,6 +29,8 @@ export interface Watch {
 export interface PageObserver {
   /** Run `watch` at the end of the current burst. */
   schedule(watch: Watch): void;
+  /** The open shadow roots observed so far that are still in the page (with `shadowRoots`). */
+  shadowRoots(): ShadowRoot[];
 }
 
 const BATCH_MS = 60;
@@ -59,6 +61,8 @@ export function observePage(
   let timer: ReturnType<typeof setTimeout> | null = null;
   const config: MutationObserverInit = { childList: true, subtree: true, characterData: watches.some((w) => w.text) };
   const observed = new WeakSet<ShadowRoot>();
+  /** The same roots, to look into without walking the page again (the dropped ones are let go). */
+  let roots: ShadowRoot[] = [];
   /** The known hosts are looked at once per burst of any mutations, whether or not a watch is due. */
   let hostsDue = false;
 
@@ -100,13 +104,6 @@ export function observePage(
   const observer = new MutationObserver((all) => {
     const records = opts.ours ? all.filter((r) => !ownAdd(r)) : all;
     if (records.length === 0 || !alive()) return;
-    if (opts.shadowRoots) {
-      for (const record of records) {
-        if (record.type === 'childList') for (const node of record.addedNodes) if (node.nodeType === 1) adoptAll(node as Element);
-      }
-      hostsDue = true;
-      timer ??= setTimeout(flush, BATCH_MS);
-    }
     for (const watch of watches) {
       if (pending.has(watch) && !watch.urgent) continue;
       if (!records.some((r) => concerns(watch, r))) continue;
@@ -115,12 +112,22 @@ export function observePage(
         runWatch(watch);
       } else schedule(watch);
     }
+    // After the urgent watches: a client render adds thousands of nodes at once, and the sidebar
+    // should not wait for a walk of them all.
+    if (opts.shadowRoots) {
+      for (const record of records) {
+        if (record.type === 'childList') for (const node of record.addedNodes) if (node.nodeType === 1) adoptAll(node as Element);
+      }
+      hostsDue = true;
+      timer ??= setTimeout(flush, BATCH_MS);
+    }
   });
 
   /** Observe a new open shadow root; true if it was new (its content is then news to every watch). */
   const adopt = (root: ShadowRoot): boolean => {
     if (observed.has(root) || opts.shadowRoots?.ignore(root)) return false;
     observed.add(root);
+    roots.push(root);
     observer.observe(root, config);
     return true;
   };
@@ -154,7 +161,13 @@ export function observePage(
     timer = null;
     pending.clear();
   });
-  return { schedule };
+  return {
+    schedule,
+    shadowRoots() {
+      roots = roots.filter((root) => root.host.isConnected);
+      return roots;
+    },
+  };
 }
 
 function concerns(watch: Watch, record: MutationRecord): boolean {

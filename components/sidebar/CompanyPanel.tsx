@@ -6,7 +6,7 @@ import { useState } from 'preact/hooks';
 import type { KnownPerson } from '../../lib/messages';
 import { errorText, ErrorLine } from '../feedback';
 import { useAsk } from '../use-ask';
-import { knownAs } from './Introducers';
+import { knownAs } from './sidebar-text';
 
 export type Props = {
   company: string;

@@ -8,7 +8,7 @@ import { useState } from 'preact/hooks';
 import { ask } from '../../lib/client';
 import type { MutualConnections } from '../../lib/linkedin/mutuals';
 import type { ContactView, Introducer } from '../../lib/messages';
-import { STAGE_LABELS } from '../../lib/stages';
+import { INTRO_STATUS, knownAs, mutualsLinkText, noIntroducersText } from './sidebar-text';
 import { ErrorLine, errorText, useAction } from '../feedback';
 import { useAsk } from '../use-ask';
 
@@ -27,21 +27,11 @@ export type Props = {
   view: ContactView | null | undefined;
   /** The top card's mutual-connection line (lib/linkedin/mutuals.ts), when it has one. */
   mutuals: MutualConnections | null;
+  /** The list already in hand (the sidebar's shell asked for it): shown at once, asked again. */
+  initial?: { data?: Introducer[]; error?: import('../../lib/client').ClientError | null };
 };
 
-const INTRO_STATUS: Record<string, string> = {
-  suggested: 'Saved as a possible introducer',
-  asked: 'Introduction asked',
-  introduced: 'Introduced you',
-  declined: 'Declined',
-  'no-answer': 'No answer',
-};
-
-/** "Interviewed", "In your network", or "Contact": how you know them. */
-export function knownAs(p: { stage: Introducer['stage']; inNetwork: boolean }): string {
-  if (p.stage) return STAGE_LABELS[p.stage];
-  return p.inNetwork ? 'In your network' : 'Contact';
-}
+export { knownAs } from './sidebar-text';
 
 /** Where to send the request from: Gmail's compose menu, or a LinkedIn message to them. */
 function AskedNote({ introducer }: { introducer: Introducer }) {
@@ -145,7 +135,7 @@ function IntroducerItem({ introducer, profile, view, memberId }: { introducer: I
 }
 
 /** The sidebar's "Who can introduce you" section. */
-export function Introducers({ profile, view, mutuals }: Props) {
+export function Introducers({ profile, view, mutuals, initial }: Props) {
   const names = mutuals?.names ?? [];
   const found = useAsk(
     'introducers.forProfile',
@@ -158,6 +148,7 @@ export function Introducers({ profile, view, mutuals }: Props) {
       limit: 5,
     },
     [profile.profileUrl, profile.memberId, profile.company, names.join('\n')],
+    initial,
   );
   // A contact with a referrer already has their warm path.
   if (view?.contact.referrer) return null;
@@ -173,8 +164,7 @@ export function Introducers({ profile, view, mutuals }: Props) {
         <p class="wi-quiet">Looking for people you know…</p>
       ) : list.length === 0 ? (
         <p class="wi-quiet" data-testid="wi-introducers-empty">
-          No one you know is linked to {profile.name.split(' ')[0]} yet. Fill your network: import LinkedIn's Connections.csv in Warm
-          Intro's dashboard (Import &amp; export), and people you know will show up here.
+          {noIntroducersText(profile.name)}
         </p>
       ) : (
         <ul class="wi-introducers__list">
@@ -185,7 +175,7 @@ export function Introducers({ profile, view, mutuals }: Props) {
       )}
       {mutuals?.listUrl && (
         <a class="wi-quiet wi-introducers__all" href={mutuals.listUrl} data-testid="wi-mutuals-link">
-          {mutuals.others !== null ? `All ${names.length + mutuals.others} mutual connections on LinkedIn` : 'Mutual connections on LinkedIn'}
+          {mutualsLinkText(mutuals)}
         </a>
       )}
     </section>

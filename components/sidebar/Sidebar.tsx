@@ -1,12 +1,13 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { ask } from '../../lib/client';
-import type { ContactView } from '../../lib/messages';
+import { ask, type ClientError } from '../../lib/client';
+import type { ContactView, Introducer } from '../../lib/messages';
 import type { Contact } from '../../lib/schemas';
 import { STAGE_LABELS, STAGES, type Stage } from '../../lib/stages';
 import { ErrorLine, errorText, useAction } from '../feedback';
 import { ContactPicker, pickedToReferrer, type Picked } from '../ContactPicker';
 import { useAsk } from '../use-ask';
 import { Introducers } from './Introducers';
+import { REFERRER_LIST_ID } from './sidebar-text';
 import type { MutualConnections } from '../../lib/linkedin/mutuals';
 
 /** What the page shows, as read by lib/linkedin/extract.ts. */
@@ -25,6 +26,19 @@ export type PageState =
   | { kind: 'unreadable'; profileUrl: string }
   | { kind: 'profile'; profile: ProfileFacts };
 
+/** An answer the sidebar's plain-DOM shell already has (undefined data: none yet). */
+export interface Answer<T> {
+  data?: T;
+  error?: ClientError | null;
+}
+
+/** What the shell asked before Preact loaded, for the person at `profileUrl`: shown at once, asked again. */
+export interface ShellAnswers {
+  profileUrl: string;
+  lookup?: Answer<ContactView | null>;
+  introducers?: Answer<Introducer[]>;
+}
+
 export type Props = {
   page: PageState;
   collapsed: boolean;
@@ -34,6 +48,8 @@ export type Props = {
   pageStructure?: () => Promise<string>;
   /** The top card's mutual-connection line, for "Who can introduce you". */
   mutuals?: MutualConnections | null;
+  /** Answers already in hand (the shell's), for the person on the page. */
+  initial?: ShellAnswers | null;
 };
 
 /**
@@ -47,15 +63,20 @@ function lazyFormat(options: Intl.DateTimeFormatOptions) {
 const dateFmt = lazyFormat({ dateStyle: 'medium' });
 const dateTimeFmt = lazyFormat({ dateStyle: 'medium', timeStyle: 'short' });
 
-function LogForm({ facts, profileUrl, manual }: { facts: ProfileFacts | null; profileUrl: string; manual: boolean }) {
+/**
+ * The log form. It is on screen before the lookup answers (`ready`: the answer is "not a contact"):
+ * a click before then waits for the answer, and is dropped if the person turns out to be known (the
+ * form then gives way to their record), so an early click never logs anyone twice.
+ */
+function LogForm({ facts, profileUrl, manual, ready = true }: { facts: ProfileFacts | null; profileUrl: string; manual: boolean; ready?: boolean }) {
   const [referrer, setReferrer] = useState<Picked>(null);
   const [note, setNote] = useState('');
   const [name, setName] = useState(facts?.name ?? '');
   const [headline, setHeadline] = useState(facts?.headline ?? '');
   const [company, setCompany] = useState(facts?.company ?? '');
   const { busy, error, run } = useAction();
-  const submit = (e: Event) => {
-    e.preventDefault();
+  const [queued, setQueued] = useState(false);
+  const send = () =>
     void run(() =>
       ask('contact.log', {
         name: manual ? name : facts!.name,
@@ -69,7 +90,16 @@ function LogForm({ facts, profileUrl, manual }: { facts: ProfileFacts | null; pr
         notes: note,
       }),
     );
+  const submit = (e: Event) => {
+    e.preventDefault();
+    if (ready) send();
+    else setQueued(true);
   };
+  useEffect(() => {
+    if (!ready || !queued) return;
+    setQueued(false);
+    send();
+  }, [ready, queued]);
   return (
     <form onSubmit={submit} class="wi-log">
       {manual && (
@@ -94,12 +124,13 @@ function LogForm({ facts, profileUrl, manual }: { facts: ProfileFacts | null; pr
         onChange={setReferrer}
         placeholder="Who introduced you? (optional)"
         testId="wi-referrer"
+        listId={REFERRER_LIST_ID}
       />
       <label class="wi-field">
         <span>Note</span>
         <textarea rows={2} value={note} data-testid="wi-note" onInput={(e) => setNote((e.target as HTMLTextAreaElement).value)} />
       </label>
-      <button type="submit" disabled={busy || (manual && !name.trim())} data-testid="wi-log-contact">
+      <button type="submit" disabled={busy || queued || (manual && !name.trim())} data-testid="wi-log-contact">
         Log contact
       </button>
       <ErrorLine error={error} />
@@ -339,26 +370,26 @@ function Known({ view, now }: { view: ContactView; now: number }) {
   );
 }
 
-function ProfileBody({ profile, now, mutuals }: { profile: ProfileFacts; now: number; mutuals: MutualConnections | null }) {
-  const found = useAsk('contact.lookup', { profileUrl: profile.profileUrl }, [profile.profileUrl]);
+function ProfileBody({ profile, now, mutuals, initial }: { profile: ProfileFacts; now: number; mutuals: MutualConnections | null; initial: ShellAnswers | null }) {
+  const mine = initial?.profileUrl === profile.profileUrl ? initial : null;
+  const found = useAsk('contact.lookup', { profileUrl: profile.profileUrl }, [profile.profileUrl], mine?.lookup);
   return (
     <>
       {found.error && found.data === undefined ? (
         <ErrorLine error={errorText(found.error)} />
-      ) : found.data === undefined ? (
-        <p class="wi-quiet">Looking them up…</p>
       ) : (
         <>
           <ErrorLine error={found.error ? errorText(found.error) : null} />
           {found.data ? (
             <Known view={found.data} now={now} />
           ) : (
-            <LogForm key={profile.profileUrl} facts={profile} profileUrl={profile.profileUrl} manual={false} />
+            // Before the answer too: "Log contact" is on screen at once, in the place it keeps.
+            <LogForm key={profile.profileUrl} facts={profile} profileUrl={profile.profileUrl} manual={false} ready={found.data === null} />
           )}
         </>
       )}
       {/* Asked alongside the lookup, never after it (it keeps its place, so it is asked once). */}
-      <Introducers profile={profile} view={found.data} mutuals={mutuals} />
+      <Introducers profile={profile} view={found.data} mutuals={mutuals} initial={mine?.introducers} />
     </>
   );
 }
@@ -400,7 +431,7 @@ function CopyStructure({ get }: { get: () => Promise<string> }) {
 }
 
 /** The LinkedIn profile sidebar: who this is, where they are in the pipeline, what to do next. */
-export function Sidebar({ page, collapsed, onToggle, now = Date.now, pageStructure, mutuals = null }: Props) {
+export function Sidebar({ page, collapsed, onToggle, now = Date.now, pageStructure, mutuals = null, initial = null }: Props) {
   if (collapsed) {
     return (
       <button type="button" class="wi-tab" data-testid="wi-sidebar-tab" aria-label="Open Warm Intro" aria-expanded="false" onClick={onToggle}>
@@ -429,7 +460,7 @@ export function Sidebar({ page, collapsed, onToggle, now = Date.now, pageStructu
           <h2 data-testid="wi-profile-name">{page.profile.name}</h2>
           {page.profile.headline && <p class="wi-quiet wi-headline">{page.profile.headline}</p>}
           <p class="wi-quiet wi-meta">{[page.profile.company, page.profile.location].filter(Boolean).join(' · ')}</p>
-          <ProfileBody key={page.profile.profileUrl} profile={page.profile} now={now()} mutuals={mutuals} />
+          <ProfileBody key={page.profile.profileUrl} profile={page.profile} now={now()} mutuals={mutuals} initial={initial} />
         </>
       )}
     </aside>

@@ -37,6 +37,7 @@ interface Entry {
 
 // Moved to ./hosts (the content script needs them at page load, without this module).
 export { holdsOurHost, mayHoldComposer, removeLeftovers } from './hosts';
+import { removeLeftovers } from './hosts';
 
 const isButton = (n: EventTarget) => n instanceof Element && (n.localName === 'button' || n.getAttribute('role') === 'button');
 
@@ -70,6 +71,8 @@ export function createComposerManager(
 ): ComposerManager {
   const entries = new Map<HTMLElement, Entry>();
   let holdingNotice = false;
+  // Buttons a previous copy of the script (before an extension update) left in LinkedIn's composers.
+  removeLeftovers(document);
 
   const unmountUi = (entry: Entry) => {
     entry.ui?.remove();

@@ -2,13 +2,14 @@ import { defineContentScript } from 'wxt/utils/define-content-script';
 import { STALE_HOST } from '../../components/stale-notice';
 import { isExtensionAlive } from '../../lib/client';
 import * as S from '../../lib/linkedin/selectors';
-import { observePage, type Watch } from '../../lib/page-observer';
+import { observePage, type PageObserver, type Watch } from '../../lib/page-observer';
 import { companySlug } from '../../lib/linkedin/company';
 import { isPeopleListPage } from '../../lib/linkedin/people-list';
 import { lazyComposers } from './lazy';
-import { BADGE_HOST, COMPANY_HOST, holdsOurHost, isOurUi, mayHoldComposer, removeLeftovers, SIDEBAR_HOST } from './hosts';
+import { BADGE_HOST, COMPANY_HOST, holdsOurHost, isOurUi, mayHoldComposer, SIDEBAR_HOST } from './hosts';
 import { lazyCompanyPanel, lazyPeopleBadges } from './lazy-warm-path';
 import { createLinkedInReplyWatcher, mayHoldMessage } from './replies';
+import { watchWhileParsing } from './early';
 import { createProfileSidebar } from './sidebar';
 import '../../components/theme.css';
 import '../../components/sidebar/sidebar.css';
@@ -21,19 +22,30 @@ const isCompanyPage = (url: string) => companySlug(url) !== null;
 // subdomain: public profiles are served on country hosts (`nl.linkedin.com/in/…`).
 export default defineContentScript({
   matches: ['https://*.linkedin.com/*'],
-  // As soon as the HTML is parsed: the sidebar should appear with the page, not after it.
-  runAt: 'document_end',
+  // Before the HTML is parsed: a server-rendered top card is read as soon as the parser has passed
+  // it (./early.ts), not when the whole page is parsed and Chromium gets round to a document_end script.
+  runAt: 'document_start',
   cssInjectionMode: 'ui',
   main(ctx) {
     // A previous copy of this script (before an extension update) may have left its UI.
+    // (Its message buttons, inside LinkedIn's composers, go when the composer module loads: ./composers.tsx.)
     document.querySelectorAll(`${SIDEBAR_HOST}, ${STALE_HOST}, ${COMPANY_HOST}, ${BADGE_HOST}`).forEach((old) => old.remove());
-    removeLeftovers(document);
 
-    const sidebar = createProfileSidebar(ctx, { requestRefresh: () => observer.schedule(sidebarWatch) });
-    const composers = lazyComposers(ctx, {
-      requestSync: () => observer.schedule(composerWatch),
-      onNoticeClosed: () => void ctx.isInvalid,
-    });
+    /** The page observer, from the end of parsing on (until then only ./early.ts watches). */
+    let observer: PageObserver | null = null;
+    const sidebar = createProfileSidebar(ctx, { requestRefresh: () => observer?.schedule(sidebarWatch) });
+    const composers = lazyComposers(
+      ctx,
+      {
+        requestSync: () => observer?.schedule(composerWatch),
+        onNoticeClosed: () => void ctx.isInvalid,
+      },
+      () => mayHoldComposers(),
+    );
+    // One native query per tree (the page, each open shadow root the observer knows) before any
+    // walk of the page for composers: most LinkedIn pages have none.
+    const mayHoldComposers = () =>
+      document.querySelector(S.COMPOSER_HINT) !== null || !!observer?.shadowRoots().some((root) => root.querySelector(S.COMPOSER_HINT) !== null);
 
     // The profile is re-read after any change but our own (LinkedIn may swap a name's text only).
     const sidebarWatch: Watch = {
@@ -49,7 +61,10 @@ export default defineContentScript({
     };
     // A conversation opening (a composer appears) or a message arriving may show a contact's reply.
     const replies = createLinkedInReplyWatcher();
-    const replyWatch: Watch = { relevant: (node, added) => added && (mayHoldComposer(node) || mayHoldMessage(node)), run: replies.check };
+    const replyWatch: Watch = {
+      relevant: (node, added) => added && (mayHoldComposer(node) || mayHoldMessage(node)),
+      run: () => mayHoldComposers() && replies.check(),
+    };
     // Company pages: the panel of people you know there. People lists: badges on people you know.
     // Which kind of page this is changes only with the URL: not worked out again for every node.
     let onCompany = isCompanyPage(location.href);
@@ -61,20 +76,28 @@ export default defineContentScript({
     const onMove = () => {
       onCompany = isCompanyPage(location.href);
       onList = isPeopleListPage(location.href);
-      observer.schedule(companyWatch);
-      observer.schedule(badgeWatch);
+      observer?.schedule(companyWatch);
+      observer?.schedule(badgeWatch);
     };
     ctx.addEventListener(window, 'wxt:locationchange', onMove);
     ctx.addEventListener(window, 'popstate', onMove);
-    const observer = observePage(ctx, [sidebarWatch, composerWatch, replyWatch, companyWatch, badgeWatch], {
-      isAlive: isExtensionAlive,
-      holdOn: () => composers.holdingNotice,
-      ours: isOurUi,
-      shadowRoots: { hosts: S.SHADOW_HOSTS, ignore: (root) => isOurUi(root.host) },
-    });
-    observer.schedule(composerWatch);
-    observer.schedule(replyWatch);
-    if (onCompany) observer.schedule(companyWatch);
-    if (onList) observer.schedule(badgeWatch);
+    const watch = () => {
+      if (observer || ctx.signal.aborted) return;
+      observer = observePage(ctx, [sidebarWatch, composerWatch, replyWatch, companyWatch, badgeWatch], {
+        isAlive: isExtensionAlive,
+        holdOn: () => composers.holdingNotice,
+        ours: isOurUi,
+        shadowRoots: { hosts: S.SHADOW_HOSTS, ignore: (root) => isOurUi(root.host) },
+      });
+      sidebar.refresh();
+      observer.schedule(composerWatch);
+      observer.schedule(replyWatch);
+      if (onCompany) observer.schedule(companyWatch);
+      if (onList) observer.schedule(badgeWatch);
+    };
+    if (document.readyState !== 'loading') return watch();
+    // While the parser runs, only a look for a finished top card (cheap, once per parser task).
+    watchWhileParsing(ctx, sidebar.readWhileParsing);
+    ctx.addEventListener(document, 'DOMContentLoaded', watch, { once: true });
   },
 });

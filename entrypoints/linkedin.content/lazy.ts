@@ -16,12 +16,20 @@ const isLinkedIns = (composer: { element: HTMLElement }) => {
   return !(root instanceof ShadowRoot && root.host.localName.startsWith('warm-intro-'));
 };
 
-export function lazyComposers(ctx: ContentScriptContext, opts: Parameters<Composers['createComposerManager']>[1]): ComposerManager {
+/**
+ * `mayHaveOne`: a cheap look for any form, dialog or text box (./index.tsx); a page without one (a
+ * profile, most of the time) is told apart without the composer reader's walks through the page.
+ */
+export function lazyComposers(
+  ctx: ContentScriptContext,
+  opts: Parameters<Composers['createComposerManager']>[1],
+  mayHaveOne: () => boolean,
+): ComposerManager {
   return lazyManager<Composers>(
     ctx.signal,
     'linkedin/composers',
     'the LinkedIn message buttons',
-    () => findLinkedInComposers(document, location.href).some(isLinkedIns),
+    () => mayHaveOne() && findLinkedInComposers(document, location.href).some(isLinkedIns),
     (module) => module.createComposerManager(ctx, opts),
   );
 }

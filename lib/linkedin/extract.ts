@@ -323,6 +323,20 @@ export function topCardName(doc: Document, url?: string): string | null {
   return name && (!found.generic || corroborated(doc, found.card, name)) ? name : null;
 }
 
+/**
+ * Whether the page at `url` shows a top card that the HTML parser has finished: it, or one of its
+ * ancestors, already has a following sibling. A card still being parsed (a streamed page read at
+ * `document_start`) may lack its headline or company, so it is not read yet.
+ */
+export function topCardParsed(doc: Document, url: string): boolean {
+  const main = findMain(doc);
+  const found = main ? findTopCard(main, true, profileSlug(url), url) : null;
+  for (let node: Node | null = found?.card ?? null; node && node !== doc.documentElement; node = node.parentNode) {
+    if (node.nextSibling) return true;
+  }
+  return false;
+}
+
 // ------------------------------------------------------------------------------------------ JSON-LD
 
 // JSON-LD is checked by hand rather than with zod: this runs inside LinkedIn's page, where every
@@ -585,7 +599,8 @@ function orgName(el: Element): string {
   return Number.isInteger(half) && half > 0 && first.slice(0, half) === first.slice(half) ? first.slice(0, half) : first;
 }
 
-function topCardCompany(card: Element, knownCompanies: string[]): string | null {
+/** `knownCompanies` is read only if the card has organisation items to check against it. */
+function topCardCompany(card: Element, knownCompanies: () => string[]): string | null {
   for (const selector of S.TOP_CARD_COMPANY) {
     const el = firstOutsideOthers(card, selector);
     const text = el ? orgName(el) : '';
@@ -594,7 +609,7 @@ function topCardCompany(card: Element, knownCompanies: string[]): string | null 
   // Any UI language: a top-card organisation that Experience also lists as a company.
   for (const item of Array.from(card.querySelectorAll(S.TOP_CARD_ORG_ITEMS))) {
     const text = orgName(item);
-    if (text && knownCompanies.some((c) => sameText(c, text))) return text;
+    if (text && knownCompanies().some((c) => sameText(c, text))) return text;
   }
   return null;
 }
@@ -653,24 +668,33 @@ export function extractProfile(doc: Document, url: string): LinkedInProfile | nu
     tidy(person?.address?.addressLocality) ||
     null;
 
-  const experience = findExperienceSection(main);
-  const known = experienceCompanies(experience);
-  const firstEntry = experience ? experienceEntries(experience)[0] : undefined;
-  const fromExperience = firstEntry ? parseEntry(firstEntry) : null;
+  // Experience and the card's organisation items are read only when an earlier source gave nothing
+  // (this runs in the task that puts the sidebar on screen).
+  let experience: Element | null | undefined;
+  const experienceSection = () => (experience === undefined ? (experience = findExperienceSection(main)) : experience);
+  let known: string[] | null = null;
+  const currentFromExperience = () => {
+    const section = experienceSection();
+    const firstEntry = section ? experienceEntries(section)[0] : undefined;
+    const fromExperience = firstEntry ? parseEntry(firstEntry) : null;
+    return fromExperience?.current === true ? fromExperience.company : null;
+  };
   const company =
     (person && jsonLdCompany(person)) ||
-    topCardCompany(card, known) ||
-    (fromExperience?.current === true ? fromExperience.company : null);
+    topCardCompany(card, () => (known ??= experienceCompanies(experienceSection()))) ||
+    currentFromExperience();
 
-  const orgs = Array.from(card.querySelectorAll(S.TOP_CARD_ORG_ITEMS))
-    .map((el) => orgName(el))
-    .filter(Boolean);
+  let orgs: string[] | null = null;
+  const orgNames = () =>
+    (orgs ??= Array.from(card.querySelectorAll(S.TOP_CARD_ORG_ITEMS))
+      .map((el) => orgName(el))
+      .filter(Boolean));
   const isNoise = (line: string): boolean =>
     sameText(line, name) ||
     isDegree(line) ||
     PRONOUNS.test(line) ||
     line === location ||
-    line.split(' · ').every((part) => orgs.some((o) => sameText(o, part)));
+    line.split(' · ').every((part) => orgNames().some((o) => sameText(o, part)));
   // 2026: the profile link may hold the headline under the name (as message threads' links do).
   const inNameLink = fromHero ? readLines(fromHero.el).slice(1).find((l) => !isNoise(l)) : undefined;
   const headline =
