@@ -74,11 +74,12 @@ export async function contentScriptSender(context, url) {
   await new Promise((r) => setTimeout(r, 1000));
   const contextId = worlds.at(-1);
   return {
-    /** Like `timedSends`, from the content script. */
-    async timedSends(messages) {
-      const fn = async (list) => {
+    /** Like `timedSends`, from the content script; `gap` ms between two messages. */
+    async timedSends(messages, gap = 0) {
+      const fn = async ([list, gap]) => {
         const out = [];
         for (const m of list) {
+          if (gap && out.length) await new Promise((r) => setTimeout(r, gap));
           const t0 = performance.now();
           const reply = await chrome.runtime.sendMessage(m);
           const t = performance.now() - t0;
@@ -88,7 +89,7 @@ export async function contentScriptSender(context, url) {
         return out;
       };
       const { result, exceptionDetails } = await cdp.send('Runtime.evaluate', {
-        expression: `(${fn})(${JSON.stringify(messages)})`,
+        expression: `(${fn})(${JSON.stringify([messages, gap])})`,
         contextId,
         awaitPromise: true,
         returnByValue: true,

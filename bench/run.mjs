@@ -374,23 +374,26 @@ async function database(ext, quiet) {
   measure('an extension page', 'contact.lookup (a profile URL)', await timedSends(quiet, lookups(OPS)));
 
   // From the LinkedIn content script, on a profile: what the sidebar sends. 25 look-ups, inside the
-  // burst one tab may send before the page rate limit (lib/page-scope.ts) slows it.
+  // burst one tab may send before the page rate limit (lib/page-scope.ts) slows it. Writes 300 ms
+  // apart, as a person clicks: each write makes the open sidebar re-read (the change broadcast),
+  // and back to back those re-reads would be timed as part of the next write (shown too, no target).
   const li = await contentScriptSender(ext.context, OLIVIA);
+  const untargeted = new Set();
   try {
     measure('the LinkedIn content script', 'contact.lookup (a profile URL; 25, inside one tab\'s burst allowance)', await li.timedSends(lookups(25)));
-    const liLogs = await li.timedSends(logMessages('content'));
-    measure('the LinkedIn content script', 'contact.log (log a contact)', liLogs);
-    measure('the LinkedIn content script', 'attempt.record (record an attempt)', await li.timedSends(attemptMessages(liLogs, 'linkedin')));
+    const liLogs = await li.timedSends(logMessages('content'), 300);
+    measure('the LinkedIn content script', 'contact.log (log a contact; 300 ms apart)', liLogs);
+    measure('the LinkedIn content script', 'attempt.record (record an attempt; 300 ms apart)', await li.timedSends(attemptMessages(liLogs, 'linkedin'), 300));
+    const burst = await li.timedSends(logMessages('content-burst'));
+    untargeted.add(timed.length);
+    measure('the LinkedIn content script', 'contact.log back to back (the sidebar\'s re-reads after each write included)', burst);
   } finally {
     await li.close();
   }
-  for (const [where, name, t] of timed) {
-    row('Database', `${name} at 10,000 contacts, round trip from ${where}`, ms(median(t)), {
-      spread: spread(t),
-      target: `≤ ${REQUEST_TARGET} ms`,
-      pass: median(t) <= REQUEST_TARGET,
-    });
-  }
+  timed.forEach(([where, name, t], i) => {
+    const target = untargeted.has(i) ? {} : { target: `≤ ${REQUEST_TARGET} ms`, pass: median(t) <= REQUEST_TARGET };
+    row('Database', `${name} at 10,000 contacts, round trip from ${where}`, ms(median(t)), { spread: spread(t), ...target });
+  });
 }
 
 /**
