@@ -15,8 +15,7 @@ export type Props = {
   dashboardUrl: string;
   /**
    * The counts saved at the last write, when the caller has read them already (popup.html reads
-   * them before its first render, so the counts its early paint drew are never taken away).
-   * Without it the popup reads them itself.
+   * them before its first render, so its first frame has them). Without it the popup reads them.
    */
   cached?: PipelineSummary | null;
 };

@@ -4,9 +4,6 @@
  * content scripts included, and survives the worker being stopped between write and read.
  */
 import { browser } from 'wxt/browser';
-import { SUMMARY_KEY } from './cached-summary';
-
-export { SUMMARY_KEY };
 
 export const CHANGED_KEY = 'warm-intro:changed';
 
@@ -37,6 +34,7 @@ export function onDataChanged(listener: () => void): () => void {
  * The pipeline counts as of the last write, kept in storage so the popup can paint them at once,
  * without waiting for the service worker to wake and count (it then asks for fresh ones).
  */
+export const SUMMARY_KEY = 'warm-intro:summary';
 
 export async function publishSummary(summary: unknown): Promise<void> {
   await browser.storage.local.set({ [SUMMARY_KEY]: summary });

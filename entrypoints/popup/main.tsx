@@ -9,10 +9,9 @@ const openTab = (url: string) => {
   void browser.tabs.create({ url }).then(() => window.close());
 };
 
-// The first render already has the cached counts (a few ms of storage.local): it replaces what
-// popup-early painted, in the same task and the same markup, instead of a popup without counts.
+// The first render already has the counts saved at the last write (a few ms of storage.local),
+// instead of a render without counts and a second one after the same read.
 void readCachedSummary<PipelineSummary>().then((cached) => {
   const root = document.getElementById('app')!;
-  root.replaceChildren();
   render(<Popup openTab={openTab} dashboardUrl={browser.runtime.getURL('/dashboard.html')} cached={cached} />, root);
 });
