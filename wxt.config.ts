@@ -3,10 +3,11 @@ import { createRequire } from 'node:module';
 import { defineConfig } from 'wxt';
 
 /**
- * Content scripts get the browser's own `browser`/`chrome` object, not webextension-polyfill:
- * everything they call (runtime.sendMessage, runtime.getURL, storage) returns promises natively in
- * Chrome MV3 and Firefox, so the polyfill's 10 kB would buy nothing on every LinkedIn and Gmail
- * page. The background and the extension pages keep it (see README, "Dependencies, and why").
+ * Content scripts and the extension's pages (popup, dashboard) get the browser's own
+ * `browser`/`chrome` object, not webextension-polyfill: everything they call (runtime.sendMessage,
+ * runtime.getURL, storage, tabs.create) returns promises natively in Chrome MV3 and Firefox, so the
+ * polyfill's 10 kB would buy nothing on every LinkedIn and Gmail page, and would be parsed before
+ * the popup's counts. The background keeps it (see README, "Dependencies, and why").
  */
 const NATIVE_BROWSER = createRequire(import.meta.url).resolve('wxt/browser');
 
@@ -44,7 +45,7 @@ export default defineConfig({
   // `WI_SOURCEMAP=1 wxt build` (npm run bench) adds source maps, unreferenced by the scripts, for the per-dependency breakdown.
   hooks: {
     'vite:build:extendConfig': (entrypoints, config) => {
-      if (!entrypoints.every((e) => e.type === 'content-script')) return;
+      if (entrypoints.some((e) => e.type === 'background')) return;
       const alias = { find: /^wxt\/browser$/, replacement: NATIVE_BROWSER };
       config.resolve ??= {};
       const current = config.resolve.alias ?? [];

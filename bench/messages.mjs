@@ -49,3 +49,57 @@ export async function seed(page, n, { withHistory = Infinity } = {}) {
   if (summary.total !== n) throw new Error(`seeded ${summary.total}, not ${n}`);
   return summary;
 }
+
+/**
+ * Send messages from a content script: the LinkedIn script's isolated world on the page `url` (a
+ * fixture served at a real LinkedIn URL), reached through CDP `Runtime.evaluate` with that world's
+ * context id, so each round trip is timed where the sidebar times it (`chrome.runtime.sendMessage`
+ * in the content script, the browser reporting a LinkedIn sender). Page scripts may send only the
+ * requests lib/messages.ts marks `forPages`.
+ * @param {import('playwright-core').BrowserContext} context
+ * @param {string} url
+ */
+export async function contentScriptSender(context, url) {
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  const worlds = [];
+  cdp.on('Runtime.executionContextCreated', ({ context: c }) => {
+    if (c.auxData?.type === 'isolated' && c.origin?.startsWith('chrome-extension://')) worlds.push(c.id);
+  });
+  await cdp.send('Runtime.enable');
+  await page.goto(url);
+  for (let i = 0; i < 100 && worlds.length === 0; i++) await new Promise((r) => setTimeout(r, 50));
+  if (worlds.length === 0) throw new Error(`no content-script world on ${url}`);
+  // Let the sidebar's own requests finish first.
+  await new Promise((r) => setTimeout(r, 1000));
+  const contextId = worlds.at(-1);
+  return {
+    /** Like `timedSends`, from the content script; `gap` ms between two messages. */
+    async timedSends(messages, gap = 0) {
+      const fn = async ([list, gap]) => {
+        const out = [];
+        for (const m of list) {
+          if (gap && out.length) await new Promise((r) => setTimeout(r, gap));
+          const t0 = performance.now();
+          const reply = await chrome.runtime.sendMessage(m);
+          const t = performance.now() - t0;
+          if (!reply?.ok) throw new Error(`${m.type}: ${JSON.stringify(reply?.error ?? reply)}`);
+          out.push({ t, id: reply.data?.contact?.id ?? null });
+        }
+        return out;
+      };
+      const { result, exceptionDetails } = await cdp.send('Runtime.evaluate', {
+        expression: `(${fn})(${JSON.stringify([messages, gap])})`,
+        contextId,
+        awaitPromise: true,
+        returnByValue: true,
+      });
+      if (exceptionDetails) throw new Error(exceptionDetails.exception?.description ?? exceptionDetails.text);
+      return result.value;
+    },
+    async close() {
+      await cdp.detach().catch(() => {});
+      await page.close();
+    },
+  };
+}

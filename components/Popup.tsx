@@ -13,6 +13,11 @@ export type Props = {
   /** Opens an extension page or a site in a new tab (the popup closes itself). */
   openTab: (url: string) => void;
   dashboardUrl: string;
+  /**
+   * The counts saved at the last write, when the caller has read them already (popup.html reads
+   * them before its first render, so its first frame has them). Without it the popup reads them.
+   */
+  cached?: PipelineSummary | null;
 };
 
 function DueRow({ item, openTab, dashboardUrl }: { item: DueItem; openTab: Props['openTab']; dashboardUrl: string }) {
@@ -76,11 +81,13 @@ function DueRow({ item, openTab, dashboardUrl }: { item: DueItem; openTab: Props
 }
 
 /** The toolbar popup: the pipeline at a glance, what is due today, and a search. */
-export function Popup({ openTab, dashboardUrl }: Props) {
+export function Popup({ openTab, dashboardUrl, cached: given }: Props) {
   const asked = useAsk('pipeline.summary', undefined);
   // Counts as of the last write, painted at once; the answer above replaces them when it comes.
-  const [cached, setCached] = useState<PipelineSummary | null>(null);
-  useEffect(() => void readCachedSummary<PipelineSummary>().then(setCached), []);
+  const [cached, setCached] = useState<PipelineSummary | null>(given ?? null);
+  useEffect(() => {
+    if (given === undefined) void readCachedSummary<PipelineSummary>().then(setCached);
+  }, [given]);
   const summary = { ...asked, data: asked.data ?? cached ?? undefined };
   // Paged: the popup must open fast with thousands of contacts and hundreds of due actions.
   const [limit, setLimit] = useState(DUE_PAGE);

@@ -99,7 +99,15 @@ export class WarmIntroDB extends Dexie {
   companies!: EntityTable<CompanyRow, 'key'>;
 
   constructor(name = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
-    super(name, options);
+    // Relaxed durability (Chrome's default since 121, and what Firefox and Safari always do): a
+    // write is complete once it is in the operating system's buffers, not flushed to the disk. A
+    // crash of the browser or the worker right after a write loses nothing (the data has left the
+    // process); a crash of the OS or a power cut within the next seconds can lose the last writes —
+    // a contact logged or an attempt counted, which the user sees missing and logs again; never
+    // half a write (a transaction lands whole or not at all). Strict flushing cost 1–2 ms more per
+    // write here (bench/request-profile.md) and, per Chrome, still does not guarantee the disk has
+    // it. Pinned rather than left to the browser's default.
+    super(name, { chromeTransactionDurability: 'relaxed', ...options });
     // Version 1 — shipped. Indexes: profile URL unique (null profile URLs are not indexed, so
     // contacts without one never collide); e-mails and tags multi-entry; referrer id for the tree.
     this.version(1).stores({

@@ -14,5 +14,9 @@ export const PAGE_SEARCH = { minChars: 2, maxResults: 8 } as const;
  */
 export const PAGE_LIMITS: Partial<Record<RequestType, Bucket>> = {
   'contact.find': { capacity: 10, refillMs: 1000 },
+  // A profile, thread or compose window asks once, and again after each write anywhere in Warm
+  // Intro: a few a second at most while browsing. 30 at once, then 4 a second, keeps a page from
+  // guessing its way through addresses and profile URLs (14,400 guesses an hour, not millions).
+  'contact.lookup': { capacity: 30, refillMs: 250 },
   'settings.open': { capacity: 2, refillMs: 10_000 },
 };

@@ -42,9 +42,12 @@ export function isWrite(type: string): boolean {
   return Object.hasOwn(REQUESTS, type) && !READS.has(type as RequestType);
 }
 
+/**
+ * What the server needs from the worker around it. There is no after-write hook: no reply waits for
+ * work its caller does not need, so whoever sends the reply runs that work after it, for a reply
+ * that is `ok` to a request `isWrite` names (entrypoints/background/messages.ts).
+ */
 export interface ServerHooks {
-  /** After a successful write (badge, reminders, "data changed" broadcast). */
-  onWrite?: (type: RequestType) => void | Promise<void>;
   /** Run the reminder check now; answers how many actions are due. */
   checkReminders?: () => Promise<number>;
   /** Open the dashboard's settings in a tab (a compose menu's "Set it in Settings"). */
@@ -167,14 +170,6 @@ export function createServer(repo: Repository, hooks: ServerHooks = {}) {
     try {
       // parsePayload checked the payload against this very type's schema.
       const data = await (table[type] as (payload: unknown) => Promise<unknown>)(msg.payload);
-      if (!READS.has(type)) {
-        // The write is committed: a failing badge or notification must not turn it into an error.
-        try {
-          await hooks.onWrite?.(type);
-        } catch (error) {
-          console.warn('[warm-intro] after-write work failed', error);
-        }
-      }
       return { ok: true, data };
     } catch (error) {
       if (error instanceof RepoError) return { ok: false, error: { code: error.code, message: error.message } };

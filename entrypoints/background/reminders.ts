@@ -39,6 +39,11 @@ async function openDashboard(contactId: string | null): Promise<void> {
   await browser.tabs.create({ url: contactId ? `${base}#/contact/${contactId}` : base });
 }
 
+/** For event listeners: a failing badge or notification is logged, not left unhandled. */
+function checkNow(): void {
+  checkReminders().catch((error: unknown) => console.warn('[warm-intro] reminder check failed', error));
+}
+
 function ensureAlarm(): void {
   void browser.alarms.get(REMINDER_ALARM).then((existing) => {
     if (!existing) void browser.alarms.create(REMINDER_ALARM, { periodInMinutes: REMINDER_PERIOD_MINUTES, delayInMinutes: 1 });
@@ -47,15 +52,15 @@ function ensureAlarm(): void {
 
 export function setupReminders(): void {
   browser.alarms.onAlarm.addListener((alarm) => {
-    if (alarm.name === REMINDER_ALARM) void checkReminders();
+    if (alarm.name === REMINDER_ALARM) checkNow();
   });
   browser.runtime.onInstalled.addListener(() => {
     ensureAlarm();
-    void checkReminders();
+    checkNow();
   });
   browser.runtime.onStartup.addListener(() => {
     ensureAlarm();
-    void checkReminders();
+    checkNow();
   });
   browser.notifications.onClicked.addListener((id) => {
     void openDashboard(notificationContactId(id));
@@ -67,7 +72,8 @@ export function setupReminders(): void {
     if (button === 0 && contactId) {
       void repo
         .snooze(contactId, Date.now() + 3 * 24 * 60 * 60 * 1000)
-        .then(() => Promise.all([announceChange(), checkReminders()]));
+        .then(() => Promise.all([announceChange(), checkReminders()]))
+        .catch((error: unknown) => console.warn('[warm-intro] snooze from a notification failed', error));
     } else {
       void openDashboard(contactId);
     }

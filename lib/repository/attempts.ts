@@ -49,11 +49,10 @@ export async function recordAttempt(
       : undefined;
     if (twin ?? sameDraft) return { attempt: (twin ?? sameDraft)!, contact, duplicate: true };
     await db.attempts.add(attempt);
-    touch(contact.id);
     if (intro) await markIntroductionSent(repo, intro, attempt.at);
     const stage = stageAfterAttempt(contact.stage, attempt.kind);
     const updated = stage === contact.stage ? contact : { ...contact, stage, updatedAt: now };
-    if (updated !== contact) await db.contacts.put(updated);
+    touch(contact.id, updated === contact ? undefined : updated);
     return { attempt, contact: updated, duplicate: false };
   });
 }

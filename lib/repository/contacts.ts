@@ -11,7 +11,11 @@ import type { Repository } from './index';
 import { introductionViews } from './introductions';
 import type { ContactDraft, ContactPatch, ContactView } from './types';
 
-export type Touch = (contactId: string | 'all') => void;
+/**
+ * Within `Repository.write`: this contact's due index may have changed (`'all'`: everyone's). With
+ * `record`, the record to store for them, put once with its due index when the write ends.
+ */
+export type Touch = (contactId: string | 'all', record?: Contact) => void;
 export interface LookupKey {
   id?: string;
   profileUrl?: string;
@@ -232,8 +236,7 @@ export async function updateContact(repo: Repository, id: string, patch: Contact
       const other = await db.contacts.where('memberId').equals(next.memberId).first();
       if (other && other.id !== id) throw new RepoError('conflict', `${other.name} already has that LinkedIn member id.`);
     }
-    await db.contacts.put(next);
-    touch(id);
+    touch(id, next);
     return next;
   });
 }

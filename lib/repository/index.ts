@@ -17,6 +17,7 @@ import { DEFAULT_TEMPLATES } from '../templates';
 import * as attempts from './attempts';
 import * as backup from './backup';
 import * as contacts from './contacts';
+import type { Touch } from './contacts';
 import { parse, RepoError, rowsWithAny } from './core';
 import * as intros from './introductions';
 import * as meetings from './meetings';
@@ -62,8 +63,13 @@ export class Repository {
    * One read-write transaction over every table (writes are rare; one at a time is simplest), after
    * which the due index of every contact the write `touch`ed is brought up to date — in the same
    * transaction, so the index can never disagree with the records. For the modules of this folder.
+   *
+   * `touch(id, record)` hands over a contact record to be stored instead of storing it first: it is
+   * put once, with its due index, at the end of the write — not put, re-read and put again with a
+   * new `nextDueAt` (an attempt that moves the stage on changed the due date too). The writer must
+   * not read that contact again in the same write.
    */
-  write<T>(fn: (touch: (contactId: string | 'all') => void) => Promise<T>): Promise<T> {
+  write<T>(fn: (touch: Touch) => Promise<T>): Promise<T> {
     let touched = new Set<string>();
     let all = false;
     let before = -1;
@@ -72,8 +78,13 @@ export class Repository {
         touched = new Set<string>();
         all = false;
         before = dataGeneration();
-        const result = await fn((id) => (id === 'all' ? (all = true) : touched.add(id)));
-        await this.refreshDueIndex(all ? 'all' : touched);
+        const staged = new Map<string, Contact>();
+        const result = await fn((id, record) => {
+          if (id === 'all') return void (all = true);
+          touched.add(id);
+          if (record) staged.set(id, record);
+        });
+        await this.refreshDueIndex(all ? 'all' : touched, staged);
         return result;
       })
       .then((result) => {
@@ -109,32 +120,43 @@ export class Repository {
     if (touched !== 'all') for (const id of touched) this.touchedSince.add(id);
   }
 
-  private async refreshDueIndex(ids: Set<string> | 'all'): Promise<void> {
+  /**
+   * Bring `nextDueAt` up to date for `ids` and store the `staged` records. Everything it needs is
+   * asked for at once (the people not staged, their histories, the settings): one round of reads
+   * and at most one put per contact, a few ms less per write than reading them one after another.
+   */
+  private async refreshDueIndex(ids: Set<string> | 'all', staged: Map<string, Contact>): Promise<void> {
     const db = this.db;
+    if (ids === 'all') {
+      // Everyone is re-read below: what was handed over is stored first.
+      if (staged.size) await db.contacts.bulkPut([...staged.values()]);
+      staged = new Map();
+    }
     if (ids !== 'all' && ids.size === 0) return;
-    const people =
-      ids === 'all' ? await db.contacts.toArray() : (await db.contacts.bulkGet([...ids])).filter((c): c is Contact => !!c);
+    const unstaged = ids === 'all' ? [] : [...ids].filter((id) => !staged.has(id));
+    const keys = ids === 'all' ? [] : [...ids];
+    const [stored, attemptRows, meetingRows, introRows, settings] = await Promise.all([
+      ids === 'all' ? db.contacts.toArray() : unstaged.length ? db.contacts.bulkGet(unstaged) : Promise.resolve<(Contact | undefined)[]>([]),
+      ids === 'all' ? db.attempts.toArray() : rowsWithAny(db.attempts, 'contactId', keys),
+      ids === 'all' ? db.meetings.toArray() : rowsWithAny(db.meetings, 'contactId', keys),
+      ids === 'all' ? db.introductions.toArray() : rowsWithAny(db.introductions, 'introducerId', keys),
+      this.settings(),
+    ]);
+    const people = [...staged.values(), ...stored.filter((c): c is Contact => !!c)];
     if (people.length === 0) return;
-    const keys = people.map((c) => c.id);
-    const [attemptRows, meetingRows, introRows] =
-      ids === 'all'
-        ? await Promise.all([db.attempts.toArray(), db.meetings.toArray(), db.introductions.toArray()])
-        : await Promise.all([
-            rowsWithAny(db.attempts, 'contactId', keys),
-            rowsWithAny(db.meetings, 'contactId', keys),
-            rowsWithAny(db.introductions, 'introducerId', keys),
-          ]);
-    const changes = dueIndexChanges(people, attemptRows, meetingRows, await this.settings(), this.clock(), introRows);
+    const changes = dueIndexChanges(people, attemptRows, meetingRows, settings, this.clock(), introRows);
     // The history facts the warm path ranks by (lib/warm-path.ts), from the same reads.
     const histories = groupByContact(attemptRows, meetingRows);
-    const updated = people.flatMap((c) => {
+    const puts = people.flatMap((c) => {
       const h = histories.get(c.id);
       const facts = historyFacts(h?.attempts ?? [], h?.meetings ?? []);
       const factsChanged = facts.talkedAt !== (c.talkedAt ?? null) || facts.heldMeeting !== (c.heldMeeting ?? 0);
-      if (!changes.has(c.id) && !factsChanged) return [];
+      if (!changes.has(c.id) && !factsChanged && !staged.has(c.id)) return [];
       return [{ ...c, ...facts, nextDueAt: changes.has(c.id) ? (changes.get(c.id) ?? null) : c.nextDueAt }];
     });
-    if (updated.length) await db.contacts.bulkPut(updated);
+    // One record (the usual write) by `put`, whose ConstraintError the server reports as a conflict.
+    if (puts.length === 1) await db.contacts.put(puts[0]!);
+    else if (puts.length) await db.contacts.bulkPut(puts);
   }
 
   // ---- reading ----------------------------------------------------------------------------------

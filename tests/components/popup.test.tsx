@@ -39,6 +39,20 @@ describe('Popup', () => {
     await waitFor(() => expect(screen.getByTestId('wi-stage-count-scheduled').textContent).toBe('0'));
   });
 
+  it('draws the cached counts it is given in its very first render, before any answer', async () => {
+    const gate = new Promise<void>(() => {});
+    const { handle } = installFakeBackground('extension');
+    fakeBrowser.runtime.onMessage.removeAllListeners();
+    fakeBrowser.runtime.onMessage.addListener((m: unknown, _s: unknown, sendResponse: (r: unknown) => void) => {
+      void gate.then(() => handle(m)).then(sendResponse);
+      return true;
+    });
+    const counts = Object.fromEntries(STAGES.map((s, i) => [s, i * 2]));
+    render(<Popup openTab={() => {}} dashboardUrl={DASHBOARD} cached={{ counts: counts as never, total: 42, dueNow: 0, network: 0 }} />);
+    // No waiting: popup.html reads the counts before rendering, so the first frame has them.
+    for (const s of STAGES) expect(screen.getByTestId(`wi-stage-count-${s}`).textContent).toBe(String(counts[s]));
+  });
+
   it('shows a new user where to start, and passes axe', async () => {
     installFakeBackground('extension');
     render(<Popup openTab={() => {}} dashboardUrl={DASHBOARD} />);

@@ -135,6 +135,18 @@ describe('background worker', () => {
     expect(notes).toHaveLength(1);
   });
 
+  it('answers a committed write with success even when the after-write work fails, and keeps answering', async () => {
+    await startWorker();
+    fakeBrowser.action.setBadgeText = vi.fn(async () => {
+      throw new Error('no badge API here');
+    });
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    expect(await send({ type: 'contact.log', payload: { name: 'Olivia Hartmann' } })).toMatchObject({ ok: true });
+    await vi.waitFor(() => expect(warn).toHaveBeenCalledWith('[warm-intro] after-write work failed', expect.any(Error)));
+    warn.mockRestore();
+    expect((await send({ type: 'pipeline.summary' })).data.total).toBe(1);
+  });
+
   it('creates the periodic alarm once when installed', async () => {
     await startWorker();
     await fakeBrowser.runtime.onInstalled.trigger({ reason: 'install', temporary: false } as never);

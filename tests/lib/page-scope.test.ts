@@ -93,6 +93,29 @@ describe('the page search (contact.find)', () => {
   });
 });
 
+describe('the page look-up (contact.lookup)', () => {
+  it('is never held up while browsing, but one tab cannot guess its way through addresses', async () => {
+    await addPeople(1);
+    const lookup = (caller: Caller, email: string) => server({ type: 'contact.lookup', payload: { email } }, caller);
+    // Browsing hard for a minute: a profile every second, each looked up again after 3 writes.
+    for (let s = 0; s < 60; s++) {
+      for (let k = 0; k < 4; k++) expect((await lookup(tab(1), 'anna0@example.com')).ok).toBe(true);
+      clock += 1000;
+    }
+    // Guessing addresses as fast as it can: a burst, then a trickle.
+    let answered = 0;
+    for (let i = 0; i < 200; i++) if ((await lookup(tab(1), `guess${i}@example.com`)).ok) answered++;
+    expect(answered).toBeLessThanOrEqual(30);
+    expect(await lookup(tab(1), 'anna0@example.com')).toMatchObject({ ok: false, error: { code: 'rate-limited' } });
+    expect((await lookup(tab(2), 'anna0@example.com')).ok).toBe(true);
+    expect((await lookup(EXTENSION_PAGE, 'anna0@example.com')).ok).toBe(true);
+    clock += 1000;
+    let later = 0;
+    for (let i = 0; i < 10; i++) if ((await lookup(tab(1), `again${i}@example.com`)).ok) later++;
+    expect(later).toBe(4);
+  });
+});
+
 describe('what a page may change', () => {
   it('edits a contact’s notes and adds an address, but cannot replace their addresses or other fields', async () => {
     const { contact } = await repo.logContact({ name: 'Marcus Lindqvist', emails: ['marcus@example.com'], tags: ['design'] });
