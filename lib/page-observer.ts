@@ -34,6 +34,8 @@ export interface PageObserver {
 }
 
 const BATCH_MS = 60;
+/** Observed shadow roots kept before the detached ones are let go. */
+const PRUNE_MIN = 64;
 
 export function observePage(
   ctx: ContentScriptContext,
@@ -63,6 +65,7 @@ export function observePage(
   const observed = new WeakSet<ShadowRoot>();
   /** The same roots, to look into without walking the page again (the dropped ones are let go). */
   let roots: ShadowRoot[] = [];
+  let pruneAt = PRUNE_MIN;
   /** The known hosts are looked at once per burst of any mutations, whether or not a watch is due. */
   let hostsDue = false;
 
@@ -128,6 +131,11 @@ export function observePage(
     if (observed.has(root) || opts.shadowRoots?.ignore(root)) return false;
     observed.add(root);
     roots.push(root);
+    // Pages that create and drop shadow roots all day (Gmail's churn) must not keep the dropped ones.
+    if (roots.length > pruneAt) {
+      roots = roots.filter((r) => r.host.isConnected);
+      pruneAt = Math.max(PRUNE_MIN, roots.length * 2);
+    }
     observer.observe(root, config);
     return true;
   };
