@@ -425,6 +425,15 @@ async function warmPath(quiet) {
         payload: { profileUrl: `https://www.linkedin.com/in/${person(i).slug}/`, company: person(i).company, mutualNames },
       })),
     ),
+    // What the sidebar sends from a real top card: LinkedIn names at most two or three mutual
+    // connections there ("A, B and 12 other mutual connections"); 50 is the request's limit.
+    'introducers.forProfile (the top card\'s 2 mutual names + company, as the sidebar asks)': await timedSends(
+      quiet,
+      Array.from({ length: OPS }, (_, i) => ({
+        type: 'introducers.forProfile',
+        payload: { profileUrl: `https://www.linkedin.com/in/${person(i + 7).slug}/`, company: person(i + 7).company, mutualNames: mutualNames.slice(i % 25, (i % 25) + 2) },
+      })),
+    ),
     'company.people': await timedSends(quiet, Array.from({ length: OPS }, (_, i) => ({ type: 'company.people', payload: { company: `${person(i).company}, Inc.` } }))),
     'badges.forProfiles (100 links)': await timedSends(quiet, lists.map((profileUrls) => ({ type: 'badges.forProfiles', payload: { profileUrls } }))),
     // A page of search results or of the mutual-connection list shows 10 people.
