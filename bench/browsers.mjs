@@ -1,11 +1,12 @@
 // The two browsers the benchmark compares, and the CDP calls it measures with. Both are the system
 // Chromium found by the test harness, with the harness's flags and fixture routing; the plain one
 // only lacks the extension, so "with vs. without" differs in nothing else.
-import { mkdtempSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
-import { CHROMIUM_ARGS, findChromium, launch, serveFixtures } from '../tests/harness/browser.mjs';
+import { CHROMIUM_ARGS, findChromium, launch, ROOT, serveFixtures } from '../tests/harness/browser.mjs';
 
 /** @param {Array<[RegExp, string]>} routes */
 export async function launchPlain(routes) {
@@ -112,4 +113,18 @@ export async function workerSession(context, page) {
  */
 export async function launchWithExtension(dir, routes = []) {
   return launch({ extension: dir, routes, userDataDir: mkdtempSync(join(tmpdir(), 'warm-intro-bench-')) });
+}
+
+/** An unminified copy of the extension (the project's WXT config, minification off) in a temporary directory, for readable CPU profiles. */
+export function unminifiedBuild() {
+  const dir = mkdtempSync(join(tmpdir(), 'warm-intro-unminified-'));
+  const config = join(dir, 'wxt.config.ts');
+  writeFileSync(
+    config,
+    `import base from ${JSON.stringify(join(ROOT, 'wxt.config.ts'))};\n` +
+      `export default { ...base, root: ${JSON.stringify(ROOT)}, outDir: ${JSON.stringify(join(dir, 'out'))},\n` +
+      `  vite: (env: any) => ({ ...(base as any).vite?.(env), build: { minify: false } }) };\n`,
+  );
+  execFileSync(join(ROOT, 'node_modules/.bin/wxt'), ['build', '-c', config], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+  return join(dir, 'out/chrome-mv3');
 }

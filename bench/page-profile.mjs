@@ -6,13 +6,11 @@
 //
 //   node bench/page-profile.mjs [light|heavy] [runs]   builds an unminified copy of the extension
 //   node bench/page-profile.mjs light 3 <dir>           profiles the extension built in <dir> instead
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { ROOT } from '../tests/harness/browser.mjs';
-import { launchPlain, launchWithExtension } from './browsers.mjs';
+import { launchPlain, launchWithExtension, unminifiedBuild } from './browsers.mjs';
 import { ASSET_HOSTS, HEAVY_URL, PIXEL, writeHeavyProfile } from './heavy-profile.mjs';
 
 const which = process.argv[2] ?? 'light';
@@ -20,18 +18,6 @@ const RUNS = Number(process.argv[3] ?? 3);
 const URL_OF = { light: 'https://www.linkedin.com/in/olivia-hartmann-8a61b2b4/', heavy: HEAVY_URL };
 const ROUTES = [[/^https:\/\/www\.linkedin\.com\/in\/[^/]+\/\?bench=heavy/, '../../bench/.heavy/linkedin-profile-heavy.html']];
 
-function unminifiedBuild() {
-  const dir = mkdtempSync(join(tmpdir(), 'warm-intro-unminified-'));
-  const config = join(dir, 'wxt.config.ts');
-  writeFileSync(
-    config,
-    `import base from ${JSON.stringify(join(ROOT, 'wxt.config.ts'))};\n` +
-      `export default { ...base, root: ${JSON.stringify(ROOT)}, outDir: ${JSON.stringify(join(dir, 'out'))},\n` +
-      `  vite: (env: any) => ({ ...(base as any).vite?.(env), build: { minify: false } }) };\n`,
-  );
-  execFileSync(join(ROOT, 'node_modules/.bin/wxt'), ['build', '-c', config], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
-  return join(dir, 'out/chrome-mv3');
-}
 
 const built = process.argv[4] ? null : unminifiedBuild();
 const dir = built ?? resolve(process.argv[4]);

@@ -6,27 +6,13 @@
 //   node bench/profile.mjs          builds an unminified copy of the extension (the project's WXT
 //                                   config, minification off, into a temporary directory) and profiles it
 //   node bench/profile.mjs <dir>    profiles the extension built in <dir> (e.g. .output/chrome-mv3)
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { extensionUrl, ROOT } from '../tests/harness/browser.mjs';
-import { launchWithExtension, workerSession } from './browsers.mjs';
+import { launchWithExtension, unminifiedBuild, workerSession } from './browsers.mjs';
 import { drafts } from './data.mjs';
 import { seed, send, timedSends } from './messages.mjs';
 
-function unminifiedBuild() {
-  const dir = mkdtempSync(join(tmpdir(), 'warm-intro-unminified-'));
-  const config = join(dir, 'wxt.config.ts');
-  writeFileSync(
-    config,
-    `import base from ${JSON.stringify(join(ROOT, 'wxt.config.ts'))};\n` +
-      `export default { ...base, root: ${JSON.stringify(ROOT)}, outDir: ${JSON.stringify(join(dir, 'out'))},\n` +
-      `  vite: (env: any) => ({ ...(base as any).vite?.(env), build: { minify: false } }) };\n`,
-  );
-  execFileSync(join(ROOT, 'node_modules/.bin/wxt'), ['build', '-c', config], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
-  return join(dir, 'out/chrome-mv3');
-}
 
 
 const built = process.argv[2] ? null : unminifiedBuild();

@@ -6,23 +6,11 @@
  * generated input) and, like zod, keeps only the known fields. The repository still parses every
  * record with the `Contact` schema before writing it.
  */
+import type { ContactDraft } from './repository/types';
 import { NETWORK_SOURCES, STAGES, type Stage } from './schemas';
 
-/** One row as the background accepts it (the type of `ImportDraft`'s output). */
-export interface ImportRow {
-  name: string;
-  headline?: string | null;
-  company?: string | null;
-  location?: string | null;
-  profileUrl?: string | null;
-  memberId?: string | null;
-  emails?: string[];
-  referrer?: { type: 'contact'; contactId: string } | { type: 'name'; name: string } | null;
-  notes?: string;
-  tags?: string[];
-  stage?: Stage;
-  network?: { connectedOn?: number | null; position?: string | null; source?: (typeof NETWORK_SOURCES)[number] } | null;
-}
+/** One row as the background accepts it (the type of `ImportDraft`'s output): a draft whose import decides `inPipeline`. */
+export type ImportRow = Omit<ContactDraft, 'inPipeline'>;
 
 export type RowCheck = { ok: true; rows: ImportRow[] } | { ok: false; path: (string | number)[]; message: string };
 

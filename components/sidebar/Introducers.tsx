@@ -6,7 +6,7 @@
  */
 import { useState } from 'preact/hooks';
 import { ask } from '../../lib/client';
-import type { MutualConnections } from '../../lib/linkedin/mutuals';
+import { introducersQuery, type MutualConnections } from '../../lib/linkedin/mutuals';
 import type { ContactView, Introducer } from '../../lib/messages';
 import { INTRO_STATUS, knownAs, mutualsLinkText, noIntroducersText } from './sidebar-text';
 import { ErrorLine, errorText, useAction } from '../feedback';
@@ -139,14 +139,7 @@ export function Introducers({ profile, view, mutuals, initial }: Props) {
   const names = mutuals?.names ?? [];
   const found = useAsk(
     'introducers.forProfile',
-    {
-      profileUrl: profile.profileUrl,
-      memberId: profile.memberId ?? mutuals?.memberId ?? null,
-      name: profile.name,
-      company: profile.company,
-      mutualNames: names.slice(0, 50),
-      limit: 5,
-    },
+    introducersQuery(profile, mutuals),
     [profile.profileUrl, profile.memberId, profile.company, names.join('\n')],
     initial,
   );

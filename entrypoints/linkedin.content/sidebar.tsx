@@ -20,7 +20,7 @@ import { ask, ClientError } from '../../lib/client';
 import { extractProfile, topCardName, topCardParsed } from '../../lib/linkedin/extract';
 import { loadLazy } from '../../lib/lazy';
 import { createProfileTracker, READ_GRACE_MS, sidebarSlug, type Profile, type ProfilePageState } from '../../lib/linkedin/page';
-import { extractMutualConnections, type MutualConnections } from '../../lib/linkedin/mutuals';
+import { extractMutualConnections, introducersQuery, type MutualConnections } from '../../lib/linkedin/mutuals';
 import * as S from '../../lib/linkedin/selectors';
 import { SIDEBAR_HOST } from './hosts';
 import type { ViewedProfile } from './people-badges';
@@ -86,15 +86,7 @@ export function createProfileSidebar(ctx: ContentScriptContext, opts: { requestR
   };
   const askIntroducers = (profile: Profile) => {
     if (mutualsFor !== profile.profileUrl) return; // asked once the mutual line is read
-    const names = mutuals?.names ?? [];
-    const payload = {
-      profileUrl: profile.profileUrl,
-      memberId: profile.memberId ?? mutuals?.memberId ?? null,
-      name: profile.name,
-      company: profile.company,
-      mutualNames: names.slice(0, 50),
-      limit: 5,
-    };
+    const payload = introducersQuery(profile, mutuals);
     const key = JSON.stringify(payload);
     if (key === introducersAsked) return;
     introducersAsked = key;

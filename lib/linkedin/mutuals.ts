@@ -129,3 +129,21 @@ export function extractMutualConnections(root: ParentNode, pageUrl: string): Mut
   if (lines.some((l) => l.listUrl !== first.listUrl && l.memberId !== first.memberId)) return null;
   return lines.reduce((best, l) => (l.names.length > best.names.length ? l : best), first);
 }
+
+/**
+ * The "who can introduce you" question for a profile and its top card's mutual line, as the
+ * sidebar's shell and its Preact part both ask it (the same payload, so an answer serves both).
+ */
+export function introducersQuery(
+  profile: { profileUrl: string; memberId?: string | null; name: string; company: string | null },
+  mutuals: MutualConnections | null,
+) {
+  return {
+    profileUrl: profile.profileUrl,
+    memberId: profile.memberId ?? mutuals?.memberId ?? null,
+    name: profile.name,
+    company: profile.company,
+    mutualNames: (mutuals?.names ?? []).slice(0, 50),
+    limit: 5,
+  };
+}
