@@ -7,7 +7,7 @@
  * record with the `Contact` schema before writing it.
  */
 import type { ContactDraft } from './repository/types';
-import { NETWORK_SOURCES, STAGES, type Stage } from './schemas';
+import { NETWORK_SOURCES, STAGES } from './schemas';
 
 /** One row as the background accepts it (the type of `ImportDraft`'s output): a draft whose import decides `inPipeline`. */
 export type ImportRow = Omit<ContactDraft, 'inPipeline'>;
