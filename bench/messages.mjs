@@ -29,6 +29,30 @@ export async function timedSends(page, messages) {
 }
 
 /**
+ * Send pairs of messages at once, as the sidebar sends its lookup and "who can introduce you", and
+ * time inside the page how long after the first one's answer the second's came (0 when it came
+ * first): what the second request adds to what the first already costs.
+ * @param {import('playwright-core').Page} page
+ * @param {Array<[{ type: string, payload?: unknown }, { type: string, payload?: unknown }]>} pairs
+ */
+export async function timedPairs(page, pairs) {
+  return page.evaluate(async (list) => {
+    const out = [];
+    for (const [a, b] of list) {
+      const t0 = performance.now();
+      const timed = (m) =>
+        chrome.runtime.sendMessage(m).then((reply) => {
+          if (!reply?.ok) throw new Error(`${m.type}: ${JSON.stringify(reply?.error ?? reply)}`);
+          return performance.now() - t0;
+        });
+      const [ta, tb] = await Promise.all([timed(a), timed(b)]);
+      out.push({ t: Math.max(0, tb - ta), first: ta, second: tb });
+    }
+    return out;
+  }, pairs);
+}
+
+/**
  * Replace the database with `n` contacts (contacts.import); 1 in 100 (at most `withHistory`) had a
  * request sent 15 days ago, so a follow-up is due. Reminders are off while seeding (the due ones
  * are recorded as shown, so none pops up later), then back to the default.
