@@ -8,7 +8,7 @@ import { COMPANIES, companyCountsMiddleware, countCompanies, type CompanyRow } f
 import { COUNTS_KEY, countsMiddleware, emptyCounts, tally } from './counts';
 import { dueIndexChanges } from './due-index';
 import { companyKey, nameKey, searchWords } from './names';
-import { historyFacts, recordWarmth, relationshipFromRecord, warmOrder } from './warm-path';
+import { historyFacts, recordWarmth, warmFields } from './warm-path';
 import {
   DEFAULT_SETTINGS,
   memberIdOf,
@@ -44,18 +44,16 @@ export interface UndoRow {
   before: Array<{ id: string; inPipeline: 0 | 1; network: Contact['network'] }>;
 }
 
-/** `warmth` and `warmOrder` of a raw record (lib/warm-path.ts), as the schema derives them. */
-function warmFields(v: Record<string, unknown>): { warmth: number; warmOrder: number } {
-  const record = {
+/** `warmth` and `warmOrder` of a raw record (lib/warm-path.ts `warmFields`), as the schema derives them. */
+function rawWarmFields(v: Record<string, unknown>): { warmth: number; warmOrder: number } {
+  return warmFields({
     stage: String(v.stage ?? '') as Contact['stage'],
     inPipeline: v.inPipeline === 1 ? (1 as const) : (0 as const),
     repliedAt: typeof v.repliedAt === 'number' ? v.repliedAt : null,
     network: v.network ?? null,
     talkedAt: typeof v.talkedAt === 'number' ? v.talkedAt : null,
     heldMeeting: v.heldMeeting === 1 ? (1 as const) : (0 as const),
-  };
-  const warmth = recordWarmth(record);
-  return { warmth, warmOrder: warmOrder(warmth, relationshipFromRecord(record).lastTalkedAt) };
+  });
 }
 
 /**
@@ -76,7 +74,7 @@ const warmthMiddleware: Middleware<DBCore> = {
           ...table,
           mutate(req: DBCoreMutateRequest) {
             if (req.type !== 'add' && req.type !== 'put') return table.mutate(req);
-            const values = req.values.map((v: Record<string, unknown>) => ({ ...v, ...warmFields(v) }));
+            const values = req.values.map((v: Record<string, unknown>) => ({ ...v, ...rawWarmFields(v) }));
             return table.mutate({ ...req, values } as DBCoreMutateRequest);
           },
         };
@@ -226,7 +224,7 @@ export class WarmIntroDB extends Dexie {
           .modify((c: Record<string, unknown>) => {
             const h = histories.get(String(c.id));
             Object.assign(c, historyFacts(h?.attempts ?? [], h?.meetings ?? []));
-            Object.assign(c, warmFields(c));
+            Object.assign(c, rawWarmFields(c));
             counted.push({ companyKey: c.companyKey, inPipeline: c.inPipeline, network: c.network });
           });
         await tx.table<CompanyRow>(COMPANIES).bulkPut(countCompanies(counted));

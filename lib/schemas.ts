@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { canonicalProfileUrl, profileSlug } from './linkedin/url';
 import { recordKeys } from './names';
-import { recordWarmth, relationshipFromRecord, warmOrder } from './warm-path';
+import { warmFields } from './warm-path';
 import { STAGES } from './stages';
 
 // No `new Function` parsers: an extension's CSP forbids eval, and so do store reviews (see
@@ -153,8 +153,7 @@ export const Contact = z
     memberId: c.memberId ?? memberIdOf(c.profileUrl),
     inNetwork: (c.network ? 1 : 0) as 0 | 1,
     ...recordKeys(c.name, c.company),
-    warmth: recordWarmth(c),
-    warmOrder: warmOrder(recordWarmth(c), relationshipFromRecord(c).lastTalkedAt),
+    ...warmFields(c),
   }));
 export type Contact = z.infer<typeof Contact>;
 export type ContactInput = z.input<typeof Contact>;

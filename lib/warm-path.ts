@@ -97,6 +97,12 @@ export function warmOrder(warmth: number, lastTalkedAt: number | null): number {
   return -(warmth * TIME_SPAN + Math.min(lastTalkedAt ?? 0, TIME_SPAN - 1));
 }
 
+/** The derived `warmth` and `warmOrder` a contact record is stored with (the schema and the DB middleware both set them). */
+export function warmFields(record: TalkRecord & { network: unknown }): { warmth: number; warmOrder: number } {
+  const warmth = recordWarmth(record);
+  return { warmth, warmOrder: warmOrder(warmth, relationshipFromRecord(record).lastTalkedAt) };
+}
+
 /** How warm the relationship is: met 3, talked 2, in your network 1, never talked 0. */
 export function warmth(c: Candidate): number {
   return c.relationship.met ? 3 : c.relationship.talked ? 2 : c.contact.inNetwork === 1 ? 1 : 0;
