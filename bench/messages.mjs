@@ -9,23 +9,30 @@ export async function send(page, type, payload) {
 }
 
 /**
+ * Runs inside the measured page or content script (self-contained: its source text is sent there):
+ * sends the messages one after another, `gap` ms apart, and times each round trip where it starts.
+ */
+const sendLoop = async ([list, gap]) => {
+  const out = [];
+  for (const m of list) {
+    if (gap && out.length) await new Promise((r) => setTimeout(r, gap));
+    const t0 = performance.now();
+    const reply = await chrome.runtime.sendMessage(m);
+    const t = performance.now() - t0;
+    if (!reply?.ok) throw new Error(`${m.type}: ${JSON.stringify(reply?.error ?? reply)}`);
+    out.push({ t, id: reply.data?.contact?.id ?? null });
+  }
+  return out;
+};
+
+/**
  * Send messages one after another from inside the page and time each round trip there
  * (message → background → reply), so the time Playwright takes to reach the page is not counted.
  * @param {import('playwright-core').Page} page
  * @param {Array<{ type: string, payload?: unknown }>} messages
  */
 export async function timedSends(page, messages) {
-  return page.evaluate(async (list) => {
-    const out = [];
-    for (const m of list) {
-      const t0 = performance.now();
-      const reply = await chrome.runtime.sendMessage(m);
-      const t = performance.now() - t0;
-      if (!reply?.ok) throw new Error(`${m.type}: ${JSON.stringify(reply?.error ?? reply)}`);
-      out.push({ t, id: reply.data?.contact?.id ?? null });
-    }
-    return out;
-  }, messages);
+  return page.evaluate(sendLoop, [messages, 0]);
 }
 
 /**
@@ -100,20 +107,8 @@ export async function contentScriptSender(context, url) {
   return {
     /** Like `timedSends`, from the content script; `gap` ms between two messages. */
     async timedSends(messages, gap = 0) {
-      const fn = async ([list, gap]) => {
-        const out = [];
-        for (const m of list) {
-          if (gap && out.length) await new Promise((r) => setTimeout(r, gap));
-          const t0 = performance.now();
-          const reply = await chrome.runtime.sendMessage(m);
-          const t = performance.now() - t0;
-          if (!reply?.ok) throw new Error(`${m.type}: ${JSON.stringify(reply?.error ?? reply)}`);
-          out.push({ t, id: reply.data?.contact?.id ?? null });
-        }
-        return out;
-      };
       const { result, exceptionDetails } = await cdp.send('Runtime.evaluate', {
-        expression: `(${fn})(${JSON.stringify([messages, gap])})`,
+        expression: `(${sendLoop})(${JSON.stringify([messages, gap])})`,
         contextId,
         awaitPromise: true,
         returnByValue: true,
