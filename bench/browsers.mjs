@@ -108,11 +108,12 @@ export async function workerSession(context, page) {
 /**
  * Chromium with the extension built in `dir`, as the harness launches it. The benchmark loads a copy
  * of .output/chrome-mv3 taken when it starts (a rebuild during the run cannot mix two builds), and
- * bench/profile.mjs an unminified build.
- * @param {string} dir @param {Array<[RegExp, string]>} [routes]
+ * bench/profile.mjs an unminified build. `intercept: false`: no fixture routing (see the harness's
+ * `launch`), for the extension's own pages.
+ * @param {string} dir @param {Array<[RegExp, string]>} [routes] @param {{ intercept?: boolean }} [options]
  */
-export async function launchWithExtension(dir, routes = []) {
-  return launch({ extension: dir, routes, userDataDir: mkdtempSync(join(tmpdir(), 'warm-intro-bench-')) });
+export async function launchWithExtension(dir, routes = [], { intercept = true } = {}) {
+  return launch({ extension: dir, routes, intercept, userDataDir: mkdtempSync(join(tmpdir(), 'warm-intro-bench-')) });
 }
 
 /** An unminified copy of the extension (the project's WXT config, minification off) in a temporary directory, for readable CPU profiles. */

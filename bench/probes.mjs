@@ -87,12 +87,13 @@ export function composeProbe() {
   const poll = setInterval(check, 10);
 }
 
-/** Popup: when its shell renders, and when the stage counts add up to the seeded total. */
+/** Popup: when its shell renders, and when the stage counts add up to the seeded total (and the floor page's script ran). */
 export function popupProbe(total) {
-  const t = (window.__wiBench = { shell: null, counts: null });
+  const t = (window.__wiBench = { shell: null, counts: null, script: null });
   const check = () => {
     const now = performance.now();
     if (t.shell === null && document.querySelector('[data-testid="wi-popup"]')) t.shell = now;
+    if (t.script === null && document.querySelector('[data-testid="wi-bench-script"]')) t.script = now;
     if (t.counts !== null) return;
     const cells = document.querySelectorAll('[data-testid^="wi-stage-count-"]');
     if (!cells.length) return;

@@ -90,9 +90,12 @@ export const CHROMIUM_ARGS = [
 /**
  * Launch Chromium with the built extension. Returns the context, the extension id (read from the
  * service worker URL: it depends on the build path) and the request log.
- * @param {{ userDataDir?: string, headless?: boolean, routes?: Array<[RegExp, string]>, slowMo?: number, extension?: string }} [options]
+ * With `intercept: false` nothing is routed or refused (no fixtures): Playwright's routing sends
+ * every request of the browser through this process, the extension's own scripts included, which
+ * adds tens of milliseconds to each extension page that loads a script (the benchmark's popup).
+ * @param {{ userDataDir?: string, headless?: boolean, routes?: Array<[RegExp, string]>, slowMo?: number, extension?: string, intercept?: boolean }} [options]
  */
-export async function launch({ userDataDir, headless = true, routes = [], slowMo, extension = EXTENSION } = {}) {
+export async function launch({ userDataDir, headless = true, routes = [], slowMo, extension = EXTENSION, intercept = true } = {}) {
   if (!existsSync(join(extension, 'manifest.json'))) {
     throw new Error(`No built extension at ${extension}. Run \`npm run build\` first (npm test and npm start do).`);
   }
@@ -104,7 +107,7 @@ export async function launch({ userDataDir, headless = true, routes = [], slowMo
     viewport: { width: 1366, height: 900 },
     args: [`--disable-extensions-except=${extension}`, `--load-extension=${extension}`, ...CHROMIUM_ARGS],
   });
-  const requests = await serveFixtures(context, routes);
+  const requests = intercept ? await serveFixtures(context, routes) : [];
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 20_000 }));
   const extensionId = new URL(worker.url()).host;
   return { context, extensionId, requests, userDataDir: dir };
