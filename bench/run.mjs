@@ -17,6 +17,7 @@ import { EXTENSION, extensionUrl, ROOT } from '../tests/harness/browser.mjs';
 import { launchPlain, launchWithExtension, measuredPage, workerSession } from './browsers.mjs';
 import { connectionsCsv, drafts, person } from './data.mjs';
 import { ASSET_HOSTS, HEAVY_URL, PIXEL, writeHeavyProfile } from './heavy-profile.mjs';
+import { floorRecords, idbFloor, V6 } from './idb-floor.mjs';
 import { contentScriptSender, seed, send, timedPairs, timedSends } from './messages.mjs';
 import { boardProbe, composeProbe, linkedinProbe, popupProbe } from './probes.mjs';
 import { breakdown } from './breakdown.mjs';
@@ -605,6 +606,24 @@ async function importContacts(ext, quiet) {
       pass: total < 1000,
     });
   }
+  // The floor: IndexedDB alone, in the same browser (an extension page; the worker's database has
+  // the same backend), 10,000 records like the repository's in one transaction, no Dexie, no checks.
+  await quiet.evaluate((list) => {
+    window.__wiDrafts = null;
+    window.__records = list;
+  }, floorRecords(10_000));
+  const floors = { indexed: [], bare: [] };
+  for (let i = 0; i < HEAVY_RUNS; i++) {
+    floors.indexed.push((await idbFloor(quiet, V6)).total);
+    floors.bare.push((await idbFloor(quiet, [])).total);
+  }
+  await quiet.evaluate(() => {
+    window.__records = null;
+  });
+  row('Import', "… the floor: IndexedDB alone adding the same 10,000 records in one transaction (raw store.add(), no Dexie, no checks), with the contacts store's 17 indexes", ms(median(floors.indexed)), {
+    spread: spread(floors.indexed),
+  });
+  row('Import', '… the floor with no index at all (primary key only)', ms(median(floors.bare)), { spread: spread(floors.bare) });
   row('Import', '… service worker JS heap during the import, one request: peak (growth over the idle heap)', `${MB(median(single.peaks))} (+${MB(median(single.growth))})`, {
     spread: spread(single.peaks, MB),
   });
