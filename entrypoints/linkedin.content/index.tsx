@@ -54,9 +54,11 @@ export default defineContentScript({
       document.querySelector(S.COMPOSER_HINT) !== null || !!observer?.shadowRoots().some((root) => root.querySelector(S.COMPOSER_HINT) !== null);
 
     // The profile is re-read after any change but our own (LinkedIn may swap a name's text only).
+    // Once the person is shown, only changes in or above the page's <main> or in <head> are read again
+    // (sidebar.concerns): posts, the feed, messaging and the nav change all day on LinkedIn.
     const sidebarWatch: Watch = {
-      relevant: (node) => !isOurUi(node),
-      text: (node) => !isOurUi(node),
+      relevant: (node, _added, parent) => sidebar.concerns(parent, node) && !isOurUi(node),
+      text: (node) => sidebar.concerns(node, node) && !isOurUi(node),
       run: sidebar.refresh,
       // The name goes on screen in the frame the top card arrives in, not 60 ms later.
       urgent: sidebar.waitingForPerson,

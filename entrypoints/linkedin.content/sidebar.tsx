@@ -32,6 +32,13 @@ const COLLAPSED_KEY = 'warm-intro:sidebar-collapsed';
 export interface ProfileSidebar {
   /** Re-read the page and show, update or remove the sidebar. */
   refresh(): void;
+  /**
+   * Whether `node`, changed under `parent`, may change what the page reader reads. Until a person
+   * is shown, anything may; then only what is in or above the page's <main> (the top card, the
+   * Experience section, a newly rendered main) or in <head> (title, JSON-LD). A move to another
+   * person comes with a URL change, which refreshes on its own.
+   */
+  concerns(parent: Node, node: Node): boolean;
   /** On a profile URL whose person is not shown yet: each page change should be read at once. */
   waitingForPerson(): boolean;
   /** The last person the sidebar showed (kept after leaving their page: their mutual list comes next). */
@@ -236,6 +243,18 @@ export function createProfileSidebar(ctx: ContentScriptContext, opts: { requestR
     return true;
   };
 
+  /** The page's <main> when the person shown was read from it. */
+  let shownMain: Element | null = null;
+  const ABOVE_MAIN = `${S.MAIN}, ${S.JSON_LD}`;
+  const concerns = (parent: Node, node: Node): boolean => {
+    if (page?.kind !== 'profile' || !shownMain?.isConnected) return true;
+    if (shownMain.contains(parent) || document.head?.contains(parent)) return true;
+    // Above <main> (the app re-rendering its frame): a new main or JSON-LD block may come with it.
+    if (!parent.contains(shownMain) || node.nodeType !== 1) return false;
+    const el = node as Element;
+    return el.matches(ABOVE_MAIN) || el.querySelector(ABOVE_MAIN) !== null;
+  };
+
   let graceTimer: ReturnType<typeof setTimeout> | undefined;
   const refresh = () => {
     if (ctx.signal.aborted) return;
@@ -248,6 +267,7 @@ export function createProfileSidebar(ctx: ContentScriptContext, opts: { requestR
     }
     const samePage = same(next, page);
     page = next;
+    shownMain = page?.kind === 'profile' ? document.querySelector(S.MAIN) : null;
     if (page?.kind === 'profile') {
       const { name, profileUrl, company, headline, memberId } = page.profile;
       viewed = { name, profileUrl, company, headline, memberId: memberId ?? mutuals?.memberId ?? null };
@@ -275,6 +295,7 @@ export function createProfileSidebar(ctx: ContentScriptContext, opts: { requestR
 
   return {
     refresh,
+    concerns,
     // Not once a profile was found unreadable: reading every change at once would cost the page CPU
     // for as long as it stays so (the 60 ms batches still pick up a person who appears later).
     viewed: () => viewed,
