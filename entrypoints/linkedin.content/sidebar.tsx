@@ -91,21 +91,23 @@ export function createProfileSidebar(ctx: ContentScriptContext, opts: { requestR
     // A known person's record comes with actions (record a message, change the stage, notes).
     if (part === 'lookup' && value.data) loadDetails();
   };
-  const askIntroducers = (profile: Profile) => {
-    if (mutualsFor !== profile.profileUrl) return; // asked once the mutual line is read
+  /** True when a new question went out (its answer will be drawn). */
+  const askIntroducers = (profile: Profile): boolean => {
+    if (mutualsFor !== profile.profileUrl) return false; // asked once the mutual line is read
     const payload = introducersQuery(profile, mutuals);
     const key = JSON.stringify(payload);
-    if (key === introducersAsked) return;
+    if (key === introducersAsked) return false;
     introducersAsked = key;
     ask('introducers.forProfile', payload).then(
       (data) => key === introducersAsked && answer(profile.profileUrl, 'introducers', { data }),
       (error: unknown) => key === introducersAsked && answer(profile.profileUrl, 'introducers', { error: asError(error) }),
     );
+    return true;
   };
   /** Ask about `profile` once (again after `fresh`: the data changed). Both requests at once, never one after the other. */
   const askAbout = (profile: Profile, fresh = false) => {
     const { profileUrl } = profile;
-    if (!fresh && answers?.profileUrl === profileUrl) return askIntroducers(profile);
+    if (!fresh && answers?.profileUrl === profileUrl) return void askIntroducers(profile);
     if (answers?.profileUrl !== profileUrl) answers = { profileUrl };
     introducersAsked = null;
     watchChanges();
@@ -226,7 +228,12 @@ export function createProfileSidebar(ctx: ContentScriptContext, opts: { requestR
         const changed = readMutuals();
         const first = page?.kind === 'profile' && mutualsFor !== page.profile.profileUrl;
         mutualsFor = page?.kind === 'profile' ? page.profile.profileUrl : null;
-        if (changed || first) draw();
+        if (!changed && !first) return;
+        // The mutual-line link and the introducer list share a section: when the line sends a new
+        // question, the section is drawn once, with its answer (one redraw of the sidebar fewer).
+        const profile = page?.kind === 'profile' ? page.profile : null;
+        if (profile && shell && !details && !collapsed && answers?.profileUrl === profile.profileUrl && askIntroducers(profile)) return;
+        draw();
       }),
     );
   };
