@@ -6,6 +6,7 @@
 //
 //   node bench/page-profile.mjs [light|heavy] [runs]   builds an unminified copy of the extension
 //   node bench/page-profile.mjs light 3 <dir>           profiles the extension built in <dir> instead
+//   NO_JS_PROFILE=1 node bench/page-profile.mjs light 7 <dir>   trace events only (no CPU profiler)
 import { rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -14,6 +15,9 @@ import { launchPlain, launchWithExtension, unminifiedBuild } from './browsers.mj
 import { ASSET_HOSTS, HEAVY_URL, PIXEL, writeHeavyProfile } from './heavy-profile.mjs';
 
 const which = process.argv[2] ?? 'light';
+// NO_JS_PROFILE=1: trace events only; the CPU profiler's own cost (its start-up, eager source
+// positions) then stays out of the with/without difference.
+const JS_PROFILE = !process.env.NO_JS_PROFILE;
 const RUNS = Number(process.argv[3] ?? 3);
 const URL_OF = { light: 'https://www.linkedin.com/in/olivia-hartmann-8a61b2b4/', heavy: HEAVY_URL };
 const ROUTES = [[/^https:\/\/www\.linkedin\.com\/in\/[^/]+\/\?bench=heavy/, '../../bench/.heavy/linkedin-profile-heavy.html']];
@@ -43,7 +47,7 @@ async function load(context, withExtension) {
   const done = new Promise((r) => cdp.once('Tracing.tracingComplete', r));
   await cdp.send('Performance.enable');
   await cdp.send('Tracing.start', { categories: CATEGORIES, transferMode: 'ReportEvents' });
-  if (withExtension) {
+  if (withExtension && JS_PROFILE) {
     await cdp.send('Profiler.enable');
     await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
     await cdp.send('Profiler.start');
@@ -55,7 +59,7 @@ async function load(context, withExtension) {
   await sleep(1000);
   const { metrics } = await cdp.send('Performance.getMetrics');
   const threadTime = metrics.find((m) => m.name === 'ThreadTime').value * 1000;
-  const profile = withExtension ? (await cdp.send('Profiler.stop')).profile : null;
+  const profile = withExtension && JS_PROFILE ? (await cdp.send('Profiler.stop')).profile : null;
   await cdp.send('Tracing.end');
   await done;
   await cdp.detach();
@@ -160,6 +164,7 @@ for (let i = 0; i < RUNS; i++) {
   tt.without.push(b.threadTime);
   add(withSelf, threadSelf(a.events), RUNS);
   add(withoutSelf, threadSelf(b.events), RUNS);
+  if (!a.profile) continue;
   const js = extensionJs(a.profile);
   add(jsSelf, js.self, RUNS);
   add(jsIncl, js.incl, RUNS);

@@ -14,8 +14,8 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { openShadowRoots } from './dom';
 
 export interface Watch {
-  /** Whether this added (or removed) node may change what the watch cares about. */
-  relevant(node: Node, added: boolean): boolean;
+  /** Whether this node, added to or removed from `parent`, may change what the watch cares about. */
+  relevant(node: Node, added: boolean, parent: Node): boolean;
   /** Whether a change of this text node's data concerns the watch (text is observed only if a watch asks). */
   text?(node: Node): boolean;
   run(): void;
@@ -180,7 +180,7 @@ export function observePage(
 
 function concerns(watch: Watch, record: MutationRecord): boolean {
   if (record.type === 'characterData') return watch.text?.(record.target) ?? false;
-  return some(record.addedNodes, (n) => watch.relevant(n, true)) || some(record.removedNodes, (n) => watch.relevant(n, false));
+  return some(record.addedNodes, (n) => watch.relevant(n, true, record.target)) || some(record.removedNodes, (n) => watch.relevant(n, false, record.target));
 }
 
 function some(nodes: NodeList, test: (node: Node) => boolean): boolean {

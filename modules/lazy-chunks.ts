@@ -20,6 +20,7 @@ export const LAZY_ENTRIES = {
   linkedin: {
     sidebar: 'entrypoints/linkedin.content/sidebar-details.tsx',
     composers: 'entrypoints/linkedin.content/composers.tsx',
+    messages: 'entrypoints/linkedin.content/messages.ts',
     company: 'entrypoints/linkedin.content/company-panel.tsx',
     badges: 'entrypoints/linkedin.content/people-badges.tsx',
   },

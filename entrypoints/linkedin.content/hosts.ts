@@ -32,6 +32,13 @@ export function mayHoldComposer(node: Node): boolean {
   return el.matches(S.COMPOSER_HINT) || el.querySelector(S.COMPOSER_HINT) !== null;
 }
 
+/** Added nodes that may be (or hold) a new message group: every sender block carries a `<time>`. */
+export function mayHoldMessage(node: Node): boolean {
+  if (node.nodeType !== 1) return false;
+  const el = node as Element;
+  return el.localName === 'time' || el.querySelector('time') !== null;
+}
+
 /** Whether a removed node held one of our buttons (LinkedIn re-rendering the send row). */
 export function holdsOurHost(node: Node): boolean {
   if (node.nodeType !== 1) return false;

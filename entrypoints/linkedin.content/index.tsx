@@ -5,10 +5,10 @@ import * as S from '../../lib/linkedin/selectors';
 import { observePage, type PageObserver, type Watch } from '../../lib/page-observer';
 import { companySlug } from '../../lib/linkedin/company';
 import { isPeopleListPage } from '../../lib/linkedin/people-list';
-import { lazyComposers } from './lazy';
-import { BADGE_HOST, COMPANY_HOST, holdsOurHost, isOurUi, mayHoldComposer, SIDEBAR_HOST } from './hosts';
+import { lazyComposers, messageReader } from './lazy';
+import type { LinkedInReplyWatcher } from './messages';
+import { BADGE_HOST, COMPANY_HOST, holdsOurHost, isOurUi, mayHoldComposer, mayHoldMessage, SIDEBAR_HOST } from './hosts';
 import { lazyCompanyPanel, lazyPeopleBadges } from './lazy-warm-path';
-import { createLinkedInReplyWatcher, mayHoldMessage } from './replies';
 import { watchWhileParsing } from './early';
 import { createProfileSidebar } from './sidebar';
 import '../../components/theme.css';
@@ -26,6 +26,9 @@ export default defineContentScript({
   // it (./early.ts), not when the whole page is parsed and Chromium gets round to a document_end script.
   runAt: 'document_start',
   cssInjectionMode: 'ui',
+  // WXT tells an older copy of this script to stop with a DOM event; its extra window.postMessage
+  // would wake every one of LinkedIn's own message listeners on each page load.
+  noScriptStartedPostMessage: true,
   main(ctx) {
     // A previous copy of this script (before an extension update) may have left its UI.
     // (Its message buttons, inside LinkedIn's composers, go when the composer module loads: ./composers.tsx.)
@@ -34,6 +37,8 @@ export default defineContentScript({
     /** The page observer, from the end of parsing on (until then only ./early.ts watches). */
     let observer: PageObserver | null = null;
     const sidebar = createProfileSidebar(ctx, { requestRefresh: () => observer?.schedule(sidebarWatch) });
+    // The message-box reader and reply watcher (./messages.ts) load once the page has a form or text box.
+    const reader = messageReader(ctx);
     const composers = lazyComposers(
       ctx,
       {
@@ -41,6 +46,7 @@ export default defineContentScript({
         onNoticeClosed: () => void ctx.isInvalid,
       },
       () => mayHoldComposers(),
+      reader,
     );
     // One native query per tree (the page, each open shadow root the observer knows) before any
     // walk of the page for composers: most LinkedIn pages have none.
@@ -48,9 +54,11 @@ export default defineContentScript({
       document.querySelector(S.COMPOSER_HINT) !== null || !!observer?.shadowRoots().some((root) => root.querySelector(S.COMPOSER_HINT) !== null);
 
     // The profile is re-read after any change but our own (LinkedIn may swap a name's text only).
+    // Once the person is shown, only changes in or above the page's <main> or in <head> are read again
+    // (sidebar.concerns): posts, the feed, messaging and the nav change all day on LinkedIn.
     const sidebarWatch: Watch = {
-      relevant: (node) => !isOurUi(node),
-      text: (node) => !isOurUi(node),
+      relevant: (node, _added, parent) => sidebar.concerns(parent, node) && !isOurUi(node),
+      text: (node) => sidebar.concerns(node, node) && !isOurUi(node),
       run: sidebar.refresh,
       // The name goes on screen in the frame the top card arrives in, not 60 ms later.
       urgent: sidebar.waitingForPerson,
@@ -60,10 +68,14 @@ export default defineContentScript({
       run: composers.sync,
     };
     // A conversation opening (a composer appears) or a message arriving may show a contact's reply.
-    const replies = createLinkedInReplyWatcher();
+    let replies: LinkedInReplyWatcher | null = null;
     const replyWatch: Watch = {
       relevant: (node, added) => added && (mayHoldComposer(node) || mayHoldMessage(node)),
-      run: () => mayHoldComposers() && replies.check(),
+      run: () => {
+        if (!mayHoldComposers()) return;
+        const messages = reader(() => observer?.schedule(replyWatch));
+        if (messages) (replies ??= messages.createLinkedInReplyWatcher()).check();
+      },
     };
     // Company pages: the panel of people you know there. People lists: badges on people you know.
     // Which kind of page this is changes only with the URL: not worked out again for every node.

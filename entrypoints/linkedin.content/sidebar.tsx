@@ -32,6 +32,13 @@ const COLLAPSED_KEY = 'warm-intro:sidebar-collapsed';
 export interface ProfileSidebar {
   /** Re-read the page and show, update or remove the sidebar. */
   refresh(): void;
+  /**
+   * Whether `node`, changed under `parent`, may change what the page reader reads. Until a person
+   * is shown, anything may; then only what is in or above the page's <main> (the top card, the
+   * Experience section, a newly rendered main) or in <head> (title, JSON-LD). A move to another
+   * person comes with a URL change, which refreshes on its own.
+   */
+  concerns(parent: Node, node: Node): boolean;
   /** On a profile URL whose person is not shown yet: each page change should be read at once. */
   waitingForPerson(): boolean;
   /** The last person the sidebar showed (kept after leaving their page: their mutual list comes next). */
@@ -84,21 +91,23 @@ export function createProfileSidebar(ctx: ContentScriptContext, opts: { requestR
     // A known person's record comes with actions (record a message, change the stage, notes).
     if (part === 'lookup' && value.data) loadDetails();
   };
-  const askIntroducers = (profile: Profile) => {
-    if (mutualsFor !== profile.profileUrl) return; // asked once the mutual line is read
+  /** True when a new question went out (its answer will be drawn). */
+  const askIntroducers = (profile: Profile): boolean => {
+    if (mutualsFor !== profile.profileUrl) return false; // asked once the mutual line is read
     const payload = introducersQuery(profile, mutuals);
     const key = JSON.stringify(payload);
-    if (key === introducersAsked) return;
+    if (key === introducersAsked) return false;
     introducersAsked = key;
     ask('introducers.forProfile', payload).then(
       (data) => key === introducersAsked && answer(profile.profileUrl, 'introducers', { data }),
       (error: unknown) => key === introducersAsked && answer(profile.profileUrl, 'introducers', { error: asError(error) }),
     );
+    return true;
   };
   /** Ask about `profile` once (again after `fresh`: the data changed). Both requests at once, never one after the other. */
   const askAbout = (profile: Profile, fresh = false) => {
     const { profileUrl } = profile;
-    if (!fresh && answers?.profileUrl === profileUrl) return askIntroducers(profile);
+    if (!fresh && answers?.profileUrl === profileUrl) return void askIntroducers(profile);
     if (answers?.profileUrl !== profileUrl) answers = { profileUrl };
     introducersAsked = null;
     watchChanges();
@@ -219,7 +228,12 @@ export function createProfileSidebar(ctx: ContentScriptContext, opts: { requestR
         const changed = readMutuals();
         const first = page?.kind === 'profile' && mutualsFor !== page.profile.profileUrl;
         mutualsFor = page?.kind === 'profile' ? page.profile.profileUrl : null;
-        if (changed || first) draw();
+        if (!changed && !first) return;
+        // The mutual-line link and the introducer list share a section: when the line sends a new
+        // question, the section is drawn once, with its answer (one redraw of the sidebar fewer).
+        const profile = page?.kind === 'profile' ? page.profile : null;
+        if (profile && shell && !details && !collapsed && answers?.profileUrl === profile.profileUrl && askIntroducers(profile)) return;
+        draw();
       }),
     );
   };
@@ -236,6 +250,18 @@ export function createProfileSidebar(ctx: ContentScriptContext, opts: { requestR
     return true;
   };
 
+  /** The page's <main> when the person shown was read from it. */
+  let shownMain: Element | null = null;
+  const ABOVE_MAIN = `${S.MAIN}, ${S.JSON_LD}`;
+  const concerns = (parent: Node, node: Node): boolean => {
+    if (page?.kind !== 'profile' || !shownMain?.isConnected) return true;
+    if (shownMain.contains(parent) || document.head?.contains(parent)) return true;
+    // Above <main> (the app re-rendering its frame): a new main or JSON-LD block may come with it.
+    if (!parent.contains(shownMain) || node.nodeType !== 1) return false;
+    const el = node as Element;
+    return el.matches(ABOVE_MAIN) || el.querySelector(ABOVE_MAIN) !== null;
+  };
+
   let graceTimer: ReturnType<typeof setTimeout> | undefined;
   const refresh = () => {
     if (ctx.signal.aborted) return;
@@ -248,6 +274,7 @@ export function createProfileSidebar(ctx: ContentScriptContext, opts: { requestR
     }
     const samePage = same(next, page);
     page = next;
+    shownMain = page?.kind === 'profile' ? document.querySelector(S.MAIN) : null;
     if (page?.kind === 'profile') {
       const { name, profileUrl, company, headline, memberId } = page.profile;
       viewed = { name, profileUrl, company, headline, memberId: memberId ?? mutuals?.memberId ?? null };
@@ -275,6 +302,7 @@ export function createProfileSidebar(ctx: ContentScriptContext, opts: { requestR
 
   return {
     refresh,
+    concerns,
     // Not once a profile was found unreadable: reading every change at once would cost the page CPU
     // for as long as it stays so (the 60 ms batches still pick up a person who appears later).
     viewed: () => viewed,

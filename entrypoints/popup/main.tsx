@@ -3,7 +3,7 @@ import { browser } from 'wxt/browser';
 import { Popup } from '../../components/Popup';
 import { readCachedSummary } from '../../lib/changes';
 import type { PipelineSummary } from '../../lib/messages';
-import '../../components/theme.css';
+import '../../components/popup.css';
 
 const openTab = (url: string) => {
   void browser.tabs.create({ url }).then(() => window.close());

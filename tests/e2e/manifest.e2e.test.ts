@@ -21,7 +21,7 @@ describe('the built manifests ask for nothing beyond what Warm Intro uses', () =
     expect(m.web_accessible_resources).toEqual([
       { resources: ['content-scripts/gmail.css'], use_dynamic_url: true, matches: ['https://mail.google.com/*'] },
       { resources: ['content-scripts/linkedin.css'], use_dynamic_url: true, matches: ['https://*.linkedin.com/*'] },
-      { resources: ['lazy/linkedin/sidebar.js', 'lazy/linkedin/composers.js', 'lazy/linkedin/company.js', 'lazy/linkedin/badges.js'], matches: ['https://*.linkedin.com/*'], use_dynamic_url: true },
+      { resources: ['lazy/linkedin/sidebar.js', 'lazy/linkedin/composers.js', 'lazy/linkedin/messages.js', 'lazy/linkedin/company.js', 'lazy/linkedin/badges.js'], matches: ['https://*.linkedin.com/*'], use_dynamic_url: true },
       { resources: ['lazy/gmail/composes.js'], matches: ['https://mail.google.com/*'], use_dynamic_url: true },
     ]);
     expect(m.externally_connectable).toBeUndefined();
@@ -40,7 +40,7 @@ describe('the built manifests ask for nothing beyond what Warm Intro uses', () =
     // The Firefox background is an MV2 background page (scripts), not a service worker.
     expect(m.background).toEqual({ scripts: ['background.js'] });
     expect(m.web_accessible_resources.sort()).toEqual(
-      ['content-scripts/gmail.css', 'content-scripts/linkedin.css', 'lazy/gmail/composes.js', 'lazy/linkedin/badges.js', 'lazy/linkedin/company.js', 'lazy/linkedin/composers.js', 'lazy/linkedin/sidebar.js'].sort(),
+      ['content-scripts/gmail.css', 'content-scripts/linkedin.css', 'lazy/gmail/composes.js', 'lazy/linkedin/badges.js', 'lazy/linkedin/company.js', 'lazy/linkedin/composers.js', 'lazy/linkedin/messages.js', 'lazy/linkedin/sidebar.js'].sort(),
     );
   });
 

@@ -1,4 +1,9 @@
 /**
+ * The LinkedIn message-box reader, loaded on first use (lazy/linkedin/messages.js): the first time
+ * the page holds a form, a dialog or a text box (the one native query in ./index.tsx). Most
+ * LinkedIn pages, profiles among them, have none, and then neither this reader nor the reply
+ * watcher is compiled on the page (issue 13: main-thread time on a profile load).
+ *
  * A reply on LinkedIn stops follow-ups, as one in Gmail does: when an open conversation (the thread
  * on /messaging/ or a chat bubble) with a pipeline contact shows their answer after our note, mark
  * them replied (the rule: lib/linkedin/replies.ts). Each latest message is looked at once per page.
@@ -12,11 +17,15 @@ export interface LinkedInReplyWatcher {
   check(): void;
 }
 
-/** Added nodes that may be (or hold) a new message group: every sender block carries a `<time>`. */
-export function mayHoldMessage(node: Node): boolean {
-  if (node.nodeType !== 1) return false;
-  const el = node as Element;
-  return el.localName === 'time' || el.querySelector('time') !== null;
+/** Our own sidebar holds a form and a textarea; it is never LinkedIn's composer (as in composers.tsx). */
+const isLinkedIns = (composer: { element: HTMLElement }) => {
+  const root = composer.element.getRootNode();
+  return !(root instanceof ShadowRoot && root.host.localName.startsWith('warm-intro-'));
+};
+
+/** Whether LinkedIn shows a message box or an invitation note now (then the message buttons load). */
+export function linkedInComposerOpen(doc: Document, url: string): boolean {
+  return findLinkedInComposers(doc, url).some(isLinkedIns);
 }
 
 export function createLinkedInReplyWatcher(now: () => number = Date.now): LinkedInReplyWatcher {
