@@ -184,6 +184,42 @@ async function linkedin(ext, plain) {
   }
 }
 
+/**
+ * The floors under the LinkedIn CPU rows, paired with the same plain browser: the extension with an
+ * empty LinkedIn content script (what any content script costs the page), and with
+ * bench/floor-sidebar.js in its place (the least a one-frame sidebar costs: read the name, draw it
+ * with a button in a shadow root, ask the background once).
+ */
+async function linkedinFloors(plain) {
+  const variants = [
+    ['an empty LinkedIn content script (the extension there, doing nothing)', ';'],
+    ['bench/floor-sidebar.js as the LinkedIn content script (name + "Log contact" in a shadow root, one lookup; no layouts, fallbacks or page moves)', readFileSync(join(ROOT, 'bench/floor-sidebar.js'), 'utf8')],
+  ];
+  for (const [label, script] of variants) {
+    const dir = mkdtempSync(join(tmpdir(), 'warm-intro-bench-floor-'));
+    cpSync(BUILD, dir, { recursive: true });
+    writeFileSync(join(dir, 'content-scripts/linkedin.js'), script);
+    const floor = await launchWithExtension(dir, ROUTES);
+    await routeHeavyAssets(floor.context);
+    try {
+      for (const profile of PROFILES) {
+        const cost = await withAndWithout(floor, plain, RUNS, async (m) => {
+          await m.page.goto(profile.url, { waitUntil: 'load' });
+          if (profile.wait === 'rendered') await m.until('window.__fxRendered === true', { timeout: 20_000 });
+          await sleep(1000);
+        });
+        const diff = median(cost.with.map((c) => c.cpu)) - median(cost.without.map((c) => c.cpu));
+        const perRun = cost.with.map((c, i) => `${c.cpu - cost.without[i].cpu >= 0 ? '+' : ''}${ms(c.cpu - cost.without[i].cpu)}`).join(', ');
+        row('LinkedIn', `… the floor, ${profile.label}: ${label}`, `${diff >= 0 ? '+' : ''}${ms(diff)}`, { spread: `per run (paired): ${perRun}` });
+      }
+    } finally {
+      await floor.context.close();
+      rmSync(floor.userDataDir, { recursive: true, force: true });
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+}
+
 async function gmail(ext, plain) {
   const cost = await withAndWithout(ext, plain, RUNS, async (m) => {
     await m.page.goto(CHURN, { waitUntil: 'load' });
@@ -732,7 +768,8 @@ const heavy = writeHeavyProfile();
 const ext = await launchWithExtension(BUILD, ROUTES);
 const plain = await launchPlain(ROUTES);
 // The heavy page's own images and scripts, in both browsers (later routes are tried first).
-for (const { context } of [ext, plain]) {
+/** @param {import('playwright-core').BrowserContext} context */
+async function routeHeavyAssets(context) {
   await context.route(ASSET_HOSTS, (route) => {
     const url = route.request().url();
     const script = heavy.scripts.get(url);
@@ -740,9 +777,11 @@ for (const { context } of [ext, plain]) {
     return route.fulfill({ status: 200, contentType: 'image/png', body: PIXEL });
   });
 }
+for (const { context } of [ext, plain]) await routeHeavyAssets(context);
 const chromiumVersion = ext.context.browser()?.version() ?? 'unknown';
 
 await section('linkedin', () => linkedin(ext, plain), (e) => notMeasured('LinkedIn', 'sidebar and main-thread time', e, '≤ 16 ms, ≤ 5 ms'));
+await section('linkedin', () => linkedinFloors(plain), (e) => notMeasured('LinkedIn', 'the floors under the main-thread time', e));
 await section('gmail', () => gmail(ext, plain), (e) => notMeasured('Gmail', 'main-thread time while churning, compose → button', e, '< 5%'));
 await plain.context.close();
 rmSync(plain.userDataDir, { recursive: true, force: true });
