@@ -52,6 +52,13 @@ export function dataGeneration(): number {
   return generation;
 }
 
+/** Bumped by every change to the settings table, whatever writes it (the worker's settings cache). */
+let settingsGen = 0;
+
+export function settingsGeneration(): number {
+  return settingsGen;
+}
+
 /** Ids of the contacts put, added or deleted since the last call (deleted ones included). */
 let writtenContacts = new Set<string>();
 
@@ -85,6 +92,7 @@ export const countsMiddleware: Middleware<DBCore> = {
             ...table,
             mutate(req: DBCoreMutateRequest) {
               generation++;
+              if (name === 'settings') settingsGen++;
               return table.mutate(req);
             },
           };
