@@ -116,6 +116,12 @@ export async function contentScriptSender(context, url) {
       if (exceptionDetails) throw new Error(exceptionDetails.exception?.description ?? exceptionDetails.text);
       return result.value;
     },
+    /** Evaluate an expression (a promise is awaited) in the content script's world; its value back. */
+    async evaluate(expression) {
+      const { result, exceptionDetails } = await cdp.send('Runtime.evaluate', { expression, contextId, awaitPromise: true, returnByValue: true });
+      if (exceptionDetails) throw new Error(exceptionDetails.exception?.description ?? exceptionDetails.text);
+      return result.value;
+    },
     async close() {
       await cdp.detach().catch(() => {});
       await page.close();
