@@ -49,12 +49,34 @@ export const OVER_PORT: ReadonlySet<RequestType> = new Set<RequestType>([
 ]);
 const WRITES_OVER_PORT = new Set<RequestType>(['contact.log', 'attempt.record']);
 
+/**
+ * The port is closed when nothing was asked on it for this long: an open port may keep the
+ * worker from being stopped when idle (Chrome's rules for that have changed between versions), and
+ * a Gmail or LinkedIn tab stays open all day. The questions of one visit (the look-ups, then the
+ * clicks) share it; the first after a pause opens a new one.
+ */
+export const PORT_IDLE_MS = 20_000;
+
 interface Link {
   port: Browser.runtime.Port;
   waiting: Map<number, { resolve: (reply: unknown) => void; reject: (error: Error) => void }>;
+  idle?: ReturnType<typeof setTimeout>;
 }
 let link: Link | null = null;
 let nextId = 1;
+
+function closeWhenIdle(opened: Link): void {
+  clearTimeout(opened.idle);
+  opened.idle = setTimeout(() => {
+    if (opened.waiting.size > 0) return closeWhenIdle(opened);
+    if (link === opened) link = null;
+    try {
+      opened.port.disconnect();
+    } catch {
+      // Already closed (the worker stopped, or the extension was reloaded).
+    }
+  }, PORT_IDLE_MS);
+}
 
 /** The open port, or a new one (the first question, or the worker was stopped and closed the last). */
 function connect(): Link {
@@ -66,10 +88,12 @@ function connect(): Link {
     if (!waiter) return;
     opened.waiting.delete(frame.id as number);
     waiter.resolve(frame.reply);
+    closeWhenIdle(opened);
   });
   port.onDisconnect.addListener(() => {
     // Read, so Chrome does not log it as unchecked ("Receiving end does not exist").
     void browser.runtime.lastError;
+    clearTimeout(opened.idle);
     if (link === opened) link = null;
     for (const waiter of opened.waiting.values()) waiter.reject(new Error('Receiving end closed before answering'));
     opened.waiting.clear();
@@ -79,7 +103,9 @@ function connect(): Link {
 }
 
 function overPort(message: Message<RequestType>): Promise<unknown> {
-  const { port, waiting } = connect();
+  const opened = connect();
+  const { port, waiting } = opened;
+  closeWhenIdle(opened);
   const id = nextId++;
   return new Promise((resolve, reject) => {
     waiting.set(id, { resolve, reject });
