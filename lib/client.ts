@@ -124,8 +124,16 @@ const inPageScript = () => typeof location === 'object' && location.protocol ===
 
 async function send(message: Message<RequestType>): Promise<unknown> {
   if (!inPageScript() || !OVER_PORT.has(message.type)) return browser.runtime.sendMessage(message);
+  let asked: Promise<unknown>;
   try {
-    return await overPort(message);
+    asked = overPort(message);
+  } catch {
+    // No port to be had (the extension was reloaded; a test's fake browser): a one-off message,
+    // which says why if it fails too.
+    return browser.runtime.sendMessage(message);
+  }
+  try {
+    return await asked;
   } catch (error) {
     if (WRITES_OVER_PORT.has(message.type) || !isExtensionAlive()) throw error;
     // The port closed under a read (the worker stopped): ask once more, on a new one.

@@ -36,6 +36,7 @@ class FakePort {
 }
 
 const ports: FakePort[] = [];
+let connectFails = false;
 const sendMessage = vi.fn(async (_message: unknown): Promise<unknown> => ({ ok: true, data: 'by message' }));
 vi.mock('wxt/browser', () => ({
   browser: {
@@ -43,6 +44,7 @@ vi.mock('wxt/browser', () => ({
       id: 'warm-intro-test',
       lastError: undefined,
       connect: ({ name }: { name: string }) => {
+        if (connectFails) throw new Error('Extension context invalidated.');
         const port = new FakePort(name);
         ports.push(port);
         return port;
@@ -60,6 +62,7 @@ const tick = () => new Promise((r) => setTimeout(r, 0));
 beforeEach(() => {
   vi.stubGlobal('location', { protocol: 'https:' });
   ports.length = 0;
+  connectFails = false;
   sendMessage.mockClear();
 });
 afterEach(() => {
@@ -123,6 +126,12 @@ describe('a page script asking the background', () => {
     expect(ports[0]!.disconnected).toBe(false);
     ports[0]!.answer(ports[0]!.sent[0]!.id, { ok: false, error: { code: 'rate-limited', message: 'Too many' } });
     await expect(slow).rejects.toMatchObject({ code: 'rate-limited' });
+  });
+
+  it('asks by one-off message when no port can be opened', async () => {
+    connectFails = true;
+    await expect(ask('contact.lookup', { profileUrl: 'https://www.linkedin.com/in/a/' })).resolves.toBe('by message');
+    expect(sendMessage).toHaveBeenCalledTimes(1);
   });
 
   it('sends rare writes by one-off message, and so does an extension page everything', async () => {
