@@ -8,6 +8,7 @@
  * existing database.
  */
 import type { DBCore, DBCoreMutateRequest, DBCoreMutateResponse, DBCoreTable, Middleware } from 'dexie';
+import { singleChange } from './counts';
 
 export const COMPANIES = 'companies';
 
@@ -61,6 +62,37 @@ export const companyCountsMiddleware: Middleware<DBCore> = {
             const trans = req.trans;
             if ((trans as unknown as { mode?: string }).mode === 'versionchange') return table.mutate(req);
             const rows = down.table(COMPANIES);
+            if (!chains.has(trans) && singleChange(req)) {
+              // One record, first in its transaction: the company row it counts at is read with the
+              // change and written as soon as the record before it is known, in the same wait as
+              // the change (as lib/counts.ts does). A change of company reads the old row then.
+              const keys = req.type === 'delete' ? req.keys : req.type === 'put' ? (req.keys ?? req.values.map((v) => extractKey(v))) : [];
+              const after = req.type === 'delete' ? null : countedAt(req.values[0] as Counted);
+              const beforeRead: Promise<Counted[]> = keys.length ? table.getMany({ trans, keys }) : Promise.resolve([]);
+              const early: Promise<Array<CompanyRow | undefined>> = after ? rows.getMany({ trans, keys: [after] }) : Promise.resolve([]);
+              const step = Promise.all([beforeRead, early]).then(async ([[before], [afterRow]]) => {
+                const from = countedAt(before);
+                if (from === after) return;
+                const next: CompanyRow[] = [];
+                if (after) next.push({ key: after, people: (afterRow?.people ?? 0) + 1 });
+                if (from) {
+                  const [fromRow] = (await rows.getMany({ trans, keys: [from] })) as Array<CompanyRow | undefined>;
+                  next.push({ key: from, people: Math.max(0, (fromRow?.people ?? 0) - 1) });
+                }
+                const kept = next.filter((r) => r.people > 0);
+                const empty = next.filter((r) => r.people === 0).map((r) => r.key);
+                await Promise.all([
+                  kept.length ? rows.mutate({ trans, type: 'put', values: kept }) : null,
+                  empty.length ? rows.mutate({ trans, type: 'delete', keys: empty }) : null,
+                ]);
+              });
+              chains.set(
+                trans,
+                step.catch(() => {}),
+              );
+              const [res] = await Promise.all([table.mutate(req), step]);
+              return res;
+            }
             // The records before the change, read in the same request queue just ahead of it.
             let beforeRead: Promise<Counted[]> | null = null;
             if (req.type === 'put') beforeRead = table.getMany({ trans, keys: req.keys ?? req.values.map((v) => extractKey(v)) });

@@ -8,7 +8,7 @@
  * stores it (fresh database, `clearAll`, after a partial range delete); the version-4 upgrade
  * counts for an existing database.
  */
-import type { DBCore, DBCoreMutateRequest, DBCoreMutateResponse, DBCoreTable, DBCoreTransaction, Middleware } from 'dexie';
+import type { DBCore, DBCoreAddRequest, DBCoreDeleteRequest, DBCoreMutateRequest, DBCorePutRequest, DBCoreMutateResponse, DBCoreTable, DBCoreTransaction, Middleware } from 'dexie';
 import { STAGES, type Contact, type Stage } from './schemas';
 
 export const COUNTS_KEY = 'pipeline-counts';
@@ -52,6 +52,13 @@ export function dataGeneration(): number {
   return generation;
 }
 
+/** Bumped by every change to the settings table, whatever writes it (the worker's settings cache). */
+let settingsGen = 0;
+
+export function settingsGeneration(): number {
+  return settingsGen;
+}
+
 /** Ids of the contacts put, added or deleted since the last call (deleted ones included). */
 let writtenContacts = new Set<string>();
 
@@ -59,6 +66,12 @@ export function takeWrittenContacts(): Set<string> {
   const out = writtenContacts;
   writtenContacts = new Set();
   return out;
+}
+
+/** A put, add or delete of one record: its count moves can be written alongside it. */
+export function singleChange(req: DBCoreMutateRequest): req is DBCoreAddRequest | DBCorePutRequest | DBCoreDeleteRequest {
+  if (req.type === 'delete') return req.keys.length === 1;
+  return (req.type === 'add' || req.type === 'put') && req.values.length === 1;
 }
 
 function isZero(delta: Counts): boolean {
@@ -85,6 +98,7 @@ export const countsMiddleware: Middleware<DBCore> = {
             ...table,
             mutate(req: DBCoreMutateRequest) {
               generation++;
+              if (name === 'settings') settingsGen++;
               return table.mutate(req);
             },
           };
@@ -98,6 +112,31 @@ export const countsMiddleware: Middleware<DBCore> = {
             const trans = req.trans;
             if ((trans as unknown as { mode?: string }).mode === 'versionchange') return table.mutate(req);
             const meta = down.table('meta');
+            if (!chains.has(trans) && singleChange(req)) {
+              // One record, first in its transaction (a log, an attempt's stage): the row is read
+              // with the change and written as soon as the record before it is known — in the same
+              // wait as the change, not one after it. Later changes chain after this step. If the
+              // change fails, its write fails whole (no writer catches a failed contact write).
+              const keys = req.type === 'delete' ? req.keys : req.type === 'put' ? (req.keys ?? req.values.map((v) => extractKey(v))) : [];
+              for (const k of req.type === 'add' ? req.values.map((v) => extractKey(v)) : keys) writtenContacts.add(String(k));
+              const row = meta.get({ trans, key: COUNTS_KEY }) as Promise<{ value: Counts } | undefined>;
+              const beforeRead: Promise<(Contact | undefined)[]> = keys.length ? table.getMany({ trans, keys }) : Promise.resolve([]);
+              const step = Promise.all([row, beforeRead]).then(async ([current, [before]]) => {
+                const delta = emptyCounts();
+                tally(delta, before, -1);
+                if (req.type !== 'delete') tally(delta, req.values[0] as Contact, 1);
+                if (isZero(delta) || !current) return;
+                for (const s of STAGES) current.value.stages[s] += delta.stages[s];
+                current.value.network += delta.network;
+                await meta.mutate({ trans, type: 'put', values: [{ key: COUNTS_KEY, value: current.value }] });
+              });
+              chains.set(
+                trans,
+                step.catch(() => {}),
+              );
+              const [res] = await Promise.all([table.mutate(req), step]);
+              return res;
+            }
             // The first change in a transaction reads the row in the same round as the change
             // itself, not after it: one wait on IndexedDB less per write. Later ones (and one that
             // another change overtook) read it in the chain, after the change before them wrote it.

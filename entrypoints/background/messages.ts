@@ -1,4 +1,6 @@
-import { browser } from 'wxt/browser';
+import { browser, type Browser } from 'wxt/browser';
+import { PORT_NAME } from '../../lib/client';
+import type { Reply } from '../../lib/messages';
 import { announceChange, publishSummary } from '../../lib/changes';
 import { classifySender } from '../../lib/senders';
 import { createServer, isWrite } from '../../lib/server';
@@ -63,28 +65,52 @@ function afterWrite(): void {
   schedule();
 }
 
+/** Answer one raw request from `sender`. */
+function answer(message: unknown, sender: Browser.runtime.MessageSender): Promise<Reply<unknown>> {
+  inFlight++;
+  // A request pushes the after-write work back (within its deadline): it goes first.
+  schedule();
+  // Which part of Warm Intro is asking, from what the browser says about the sender (not from the
+  // message): its own pages may ask anything, the LinkedIn and Gmail page scripts only what their
+  // features need, anything else nothing (see lib/senders.ts, lib/messages.ts).
+  const caller = classifySender(sender, { id: browser.runtime.id, base: browser.runtime.getURL('/') });
+  return server(message, caller)
+    .catch((error: unknown): Reply<unknown> => {
+      console.error('[warm-intro] unexpected failure', error);
+      return { ok: false, error: { code: 'internal', message: 'Something went wrong inside Warm Intro.' } };
+    })
+    .finally(() => inFlight--);
+}
+
+/** Once the reply is on its way: a write answered `ok` gets the after-write work. */
+function afterReply(message: unknown, reply: Reply<unknown>): void {
+  const type = (message as { type?: unknown } | null)?.type;
+  if (reply.ok && typeof type === 'string' && isWrite(type)) afterWrite();
+}
+
 export function setupMessages(): void {
   browser.runtime.onMessage.addListener((message: unknown, sender, sendResponse: (reply: unknown) => void) => {
-    inFlight++;
-    // A request pushes the after-write work back (within its deadline): it goes first.
-    schedule();
-    // Which part of Warm Intro is asking, from what the browser says about the sender (not from the
-    // message): its own pages may ask anything, the LinkedIn and Gmail page scripts only what their
-    // features need, anything else nothing (see lib/senders.ts, lib/messages.ts).
-    const caller = classifySender(sender, { id: browser.runtime.id, base: browser.runtime.getURL('/') });
-    server(message, caller)
-      .then(
-        (reply) => {
-          sendResponse(reply);
-          const type = (message as { type?: unknown } | null)?.type;
-          if (reply.ok && typeof type === 'string' && isWrite(type)) afterWrite();
-        },
-        (error: unknown) => {
-          console.error('[warm-intro] unexpected failure', error);
-          sendResponse({ ok: false, error: { code: 'internal', message: 'Something went wrong inside Warm Intro.' } });
-        },
-      )
-      .finally(() => inFlight--);
+    void answer(message, sender).then((reply) => {
+      sendResponse(reply);
+      afterReply(message, reply);
+    });
     return true;
+  });
+  // A page script's port (lib/client.ts): frames `{ id, message }`, each answered `{ id, reply }` on
+  // the same port. The sender is checked as for a message: the port's, as the browser reports it.
+  browser.runtime.onConnect.addListener((port) => {
+    if (port.name !== PORT_NAME) return;
+    port.onMessage.addListener((frame: { id?: unknown; message?: unknown }) => {
+      if (typeof frame?.id !== 'number') return console.warn('[warm-intro] stray port message ignored');
+      const id = frame.id;
+      void answer(frame.message, port.sender ?? {}).then((reply) => {
+        try {
+          port.postMessage({ id, reply });
+        } catch {
+          // The page went away before the answer: what it asked is done or not, as with a message.
+        }
+        afterReply(frame.message, reply);
+      });
+    });
   });
 }

@@ -27,39 +27,41 @@ export async function recordAttempt(
     throw new RepoError('bad-request', 'Only an introduction request (kind intro-request) names an introduction.');
   }
   const db = repo.db;
-  return repo.write(async (touch) => {
-    const contact = await repo.contact(attempt.contactId);
-    const intro = attempt.introductionId ? await db.introductions.get(attempt.introductionId) : undefined;
+  return repo.write(async (touch, also) => {
+    // One round of reads: the person, the introduction, and their history — which answers the
+    // duplicate checks and is handed to the due index (it reads nothing more).
+    const [contact, intro, history, meetings, asIntroducer] = await Promise.all([
+      repo.contact(attempt.contactId),
+      attempt.introductionId ? db.introductions.get(attempt.introductionId) : undefined,
+      db.attempts.where('contactId').equals(attempt.contactId).toArray(),
+      db.meetings.where('contactId').equals(attempt.contactId).toArray(),
+      db.introductions.where('introducerId').equals(attempt.contactId).toArray(),
+    ]);
     if (attempt.introductionId && !intro) throw new RepoError('not-found', 'That introduction no longer exists.');
     if (intro && intro.introducerId !== contact.id) {
       throw new RepoError('bad-request', 'An introduction request goes to the introducer of that introduction.');
     }
-    const twin = await db.attempts
-      .where('[contactId+at]')
-      .between([attempt.contactId, attempt.at - DUPLICATE_ATTEMPT_MS], [attempt.contactId, attempt.at + DUPLICATE_ATTEMPT_MS], true, true)
-      .filter((a) => a.kind === attempt.kind && a.channel === attempt.channel)
-      .first();
+    const byTime = [...history].sort((a, b) => a.at - b.at || (a.id < b.id ? -1 : 1));
+    const twin = byTime.find(
+      (a) => Math.abs(a.at - attempt.at) <= DUPLICATE_ATTEMPT_MS && a.kind === attempt.kind && a.channel === attempt.channel,
+    );
     // Gmail's "Undo send" reopens the same draft: sending it again is still the one attempt.
-    const sameDraft = attempt.gmailDraftId
-      ? await db.attempts
-          .where('contactId')
-          .equals(attempt.contactId)
-          .filter((a) => a.gmailDraftId === attempt.gmailDraftId && a.kind === attempt.kind)
-          .first()
-      : undefined;
+    const sameDraft = attempt.gmailDraftId ? byTime.find((a) => a.gmailDraftId === attempt.gmailDraftId && a.kind === attempt.kind) : undefined;
     if (twin ?? sameDraft) return { attempt: (twin ?? sameDraft)!, contact, duplicate: true };
-    await db.attempts.add(attempt);
-    if (intro) await markIntroductionSent(repo, intro, attempt.at);
+    // Stored with the contact's put at the end of the write, in the same wait.
+    also(db.attempts.add(attempt));
+    const sent = intro ? introductionSent(intro, attempt.at, now) : null;
+    if (sent) also(db.introductions.put(sent));
     const stage = stageAfterAttempt(contact.stage, attempt.kind);
     const updated = stage === contact.stage ? contact : { ...contact, stage, updatedAt: now };
-    touch(contact.id, updated === contact ? undefined : updated);
+    const introductions = sent ? asIntroducer.map((i) => (i.id === sent.id ? sent : i)) : asIntroducer;
+    touch(contact.id, updated, { history: { attempts: [...history, attempt], meetings, introductions }, unchanged: updated === contact });
     return { attempt, contact: updated, duplicate: false };
   });
 }
 
-/** A request for this introduction was sent at `at`: asked, or (asked already) its one follow-up. */
-export async function markIntroductionSent(repo: Repository, intro: Introduction, at: number): Promise<Introduction> {
-  const now = repo.now();
+/** The introduction after a request for it was sent at `at` (asked, or its one follow-up); null if unchanged. */
+function introductionSent(intro: Introduction, at: number, now: number): Introduction | null {
   let next: Introduction = intro;
   if (intro.status === 'suggested' || (intro.status !== 'asked' && intro.status !== 'introduced')) {
     // Asking (again, after a decline or no answer) starts a fresh request.
@@ -67,8 +69,14 @@ export async function markIntroductionSent(repo: Repository, intro: Introduction
   } else if (intro.status === 'asked' && intro.followedUpAt === null && intro.askedAt !== null && at > intro.askedAt) {
     next = { ...intro, followedUpAt: at, updatedAt: now };
   }
-  if (next !== intro) await repo.db.introductions.put(parse(Introduction, next, 'introduction'));
-  return next;
+  return next === intro ? null : parse(Introduction, next, 'introduction');
+}
+
+/** A request for this introduction was sent at `at`: asked, or (asked already) its one follow-up. */
+export async function markIntroductionSent(repo: Repository, intro: Introduction, at: number): Promise<Introduction> {
+  const next = introductionSent(intro, at, repo.now());
+  if (next) await repo.db.introductions.put(next);
+  return next ?? intro;
 }
 
 export async function deleteAttempt(repo: Repository, id: string): Promise<void> {

@@ -8,14 +8,25 @@ import { canonicalProfileUrl } from '../linkedin/url';
 import { Contact, MEMBER_ID_PATTERN, memberIdOf, NetworkInfo, type Introduction, type Referrer, type Stage } from '../schemas';
 import { newId, parse, RepoError } from './core';
 import type { Repository } from './index';
+import type { ContactRecordLists } from '../due-index';
 import { introductionViews } from './introductions';
 import type { ContactDraft, ContactPatch, ContactView } from './types';
 
 /**
  * Within `Repository.write`: this contact's due index may have changed (`'all'`: everyone's). With
  * `record`, the record to store for them, put once with its due index when the write ends.
+ * `known.history`: the contact's attempts, meetings and introductions (as introducer) as they are
+ * when the write ends, which the writer read anyway — the due index then reads nothing for them.
+ * `known.add`: the record is new (stored by `add`: an existing profile URL or member id is a conflict).
+ * `known.unchanged`: the record is the stored one, handed over with its history only.
  */
-export type Touch = (contactId: string | 'all', record?: Contact) => void;
+export type Touch = (contactId: string | 'all', record?: Contact, known?: KnownHistory) => void;
+export interface KnownHistory {
+  history: ContactRecordLists;
+  add?: boolean;
+  /** The record is the stored one, unchanged: stored again only if its due index or history facts moved. */
+  unchanged?: boolean;
+}
 export interface LookupKey {
   id?: string;
   profileUrl?: string;
@@ -187,17 +198,21 @@ export async function findContact(repo: Repository, by: LookupKey): Promise<Cont
 export async function logContact(repo: Repository, draft: ContactDraft): Promise<{ contact: Contact; created: boolean }> {
   const now = repo.now();
   const candidate = parse(Contact, draftRecord(draft, newId(), now), 'contact');
-  if (candidate.referrer?.type === 'contact') await repo.contact(candidate.referrer.contactId);
   const db = repo.db;
   return repo.write(async (touch) => {
-    const byUrl = candidate.profileUrl ? await db.contacts.where('profileUrl').equals(candidate.profileUrl).first() : undefined;
-    const byMember = candidate.memberId ? await db.contacts.where('memberId').equals(candidate.memberId).first() : undefined;
+    // Every look-up at once: one wait on IndexedDB, not one per key.
+    const [, byUrl, byMember, byEmail] = await Promise.all([
+      candidate.referrer?.type === 'contact' ? repo.contact(candidate.referrer.contactId) : null,
+      candidate.profileUrl ? db.contacts.where('profileUrl').equals(candidate.profileUrl).first() : undefined,
+      candidate.memberId ? db.contacts.where('memberId').equals(candidate.memberId).first() : undefined,
+      candidate.emails.length ? db.contacts.where('emails').anyOf(candidate.emails).first() : undefined,
+    ]);
     let existing = byUrl ?? byMember;
     if (byUrl && byMember && byUrl.id !== byMember.id) existing = await mergeRecords(repo, byUrl, byMember, touch);
-    existing ??= candidate.emails.length ? await db.contacts.where('emails').anyOf(candidate.emails).first() : undefined;
+    existing ??= byEmail;
     if (!existing) {
-      await db.contacts.add(candidate);
-      touch(candidate.id);
+      // Added once, with its due index, when the write ends; an id just made has no history to read.
+      touch(candidate.id, candidate, { history: { attempts: [], meetings: [], introductions: [] }, add: true });
       return { contact: candidate, created: true };
     }
     const merged = parse(Contact, mergeContact(existing, candidate, now), 'contact');

@@ -8,7 +8,8 @@
  * network.ts (the network, imports, the warm path), introductions.ts, reports.ts (summary, due,
  * board, insights), backup.ts.
  */
-import { dataGeneration, takeWrittenContacts } from '../counts';
+import Dexie from 'dexie';
+import { dataGeneration, settingsGeneration, takeWrittenContacts } from '../counts';
 import { dueIndexChanges, groupByContact } from '../due-index';
 import { historyFacts } from '../warm-path';
 import type { WarmIntroDB } from '../db';
@@ -17,7 +18,7 @@ import { DEFAULT_TEMPLATES } from '../templates';
 import * as attempts from './attempts';
 import * as backup from './backup';
 import * as contacts from './contacts';
-import type { Touch } from './contacts';
+import type { KnownHistory, Touch } from './contacts';
 import { parse, RepoError, rowsWithAny } from './core';
 import * as intros from './introductions';
 import * as meetings from './meetings';
@@ -48,6 +49,9 @@ export type { ProfileQuery, IntroducerSave } from './network';
 export type { IntroTarget } from './introductions';
 export type * from './types';
 
+/** A record a writer handed to `touch`, to be stored with its due index when the write ends. */
+type Staged = Partial<KnownHistory> & { record: Contact };
+
 export class Repository {
   constructor(
     readonly db: WarmIntroDB,
@@ -67,30 +71,50 @@ export class Repository {
    * `touch(id, record)` hands over a contact record to be stored instead of storing it first: it is
    * put once, with its due index, at the end of the write — not put, re-read and put again with a
    * new `nextDueAt` (an attempt that moves the stage on changed the due date too). The writer must
-   * not read that contact again in the same write.
+   * not read that contact again in the same write. `touch(id, record, { history })` hands over its
+   * history too (lib/repository/contacts.ts `Touch`): the due index then reads nothing.
+   *
+   * `also(request)`: a write the writer issued and did not wait for (adding the attempt), waited
+   * for with the due index's put, so both take one round trip to IndexedDB, not two. Its failure
+   * fails the write.
    */
-  write<T>(fn: (touch: Touch) => Promise<T>): Promise<T> {
+  write<T>(fn: (touch: Touch, also: (write: PromiseLike<unknown>) => void) => Promise<T>): Promise<T> {
     let touched = new Set<string>();
     let all = false;
     let before = -1;
+    let trans: unknown = null;
     return this.db
       .transaction('rw', this.db.tables, async () => {
+        trans = Dexie.currentTransaction;
         touched = new Set<string>();
         all = false;
         before = dataGeneration();
-        const staged = new Map<string, Contact>();
-        const result = await fn((id, record) => {
-          if (id === 'all') return void (all = true);
-          touched.add(id);
-          if (record) staged.set(id, record);
-        });
-        await this.refreshDueIndex(all ? 'all' : touched, staged);
+        const staged = new Map<string, Staged>();
+        const issued: PromiseLike<unknown>[] = [];
+        const result = await fn(
+          (id, record, known) => {
+            if (id === 'all') return void (all = true);
+            touched.add(id);
+            if (record) staged.set(id, { record, ...known });
+          },
+          (write) => void issued.push(write),
+        );
+        await Promise.all([this.refreshDueIndex(all ? 'all' : touched, staged), ...issued]);
         return result;
       })
-      .then((result) => {
-        this.afterCommit(all ? 'all' : touched, before);
-        return result;
-      });
+      .then(
+        (result) => {
+          this.afterCommit(all ? 'all' : touched, before);
+          const read = this.settingsInWrite;
+          this.settingsInWrite = null;
+          if (read && read.trans === trans && read.generation === settingsGeneration()) this.settingsMemo = { generation: read.generation, value: read.value };
+          return result;
+        },
+        (error: unknown) => {
+          this.settingsInWrite = null;
+          throw error;
+        },
+      );
   }
 
   /**
@@ -122,27 +146,32 @@ export class Repository {
 
   /**
    * Bring `nextDueAt` up to date for `ids` and store the `staged` records. Everything it needs is
-   * asked for at once (the people not staged, their histories, the settings): one round of reads
-   * and at most one put per contact, a few ms less per write than reading them one after another.
+   * asked for at once (the people not staged, the histories not handed over, the settings): at most
+   * one round of reads — none when the writer handed over the record and its history and the
+   * settings are cached — and one put (or add) per contact.
    */
-  private async refreshDueIndex(ids: Set<string> | 'all', staged: Map<string, Contact>): Promise<void> {
+  private async refreshDueIndex(ids: Set<string> | 'all', staged: Map<string, Staged>): Promise<void> {
     const db = this.db;
     if (ids === 'all') {
       // Everyone is re-read below: what was handed over is stored first.
-      if (staged.size) await db.contacts.bulkPut([...staged.values()]);
+      if (staged.size) await db.contacts.bulkPut([...staged.values()].map((s) => s.record));
       staged = new Map();
     }
     if (ids !== 'all' && ids.size === 0) return;
     const unstaged = ids === 'all' ? [] : [...ids].filter((id) => !staged.has(id));
-    const keys = ids === 'all' ? [] : [...ids];
-    const [stored, attemptRows, meetingRows, introRows, settings] = await Promise.all([
+    const unknown = ids === 'all' ? [] : [...ids].filter((id) => !staged.get(id)?.history);
+    const [stored, readAttempts, readMeetings, readIntros, settings] = await Promise.all([
       ids === 'all' ? db.contacts.toArray() : unstaged.length ? db.contacts.bulkGet(unstaged) : Promise.resolve<(Contact | undefined)[]>([]),
-      ids === 'all' ? db.attempts.toArray() : rowsWithAny(db.attempts, 'contactId', keys),
-      ids === 'all' ? db.meetings.toArray() : rowsWithAny(db.meetings, 'contactId', keys),
-      ids === 'all' ? db.introductions.toArray() : rowsWithAny(db.introductions, 'introducerId', keys),
+      ids === 'all' ? db.attempts.toArray() : rowsWithAny(db.attempts, 'contactId', unknown),
+      ids === 'all' ? db.meetings.toArray() : rowsWithAny(db.meetings, 'contactId', unknown),
+      ids === 'all' ? db.introductions.toArray() : rowsWithAny(db.introductions, 'introducerId', unknown),
       this.settings(),
     ]);
-    const people = [...staged.values(), ...stored.filter((c): c is Contact => !!c)];
+    const known = [...staged.values()].flatMap((s) => (s.history ? [s.history] : []));
+    const attemptRows = [...readAttempts, ...known.flatMap((h) => h.attempts)];
+    const meetingRows = [...readMeetings, ...known.flatMap((h) => h.meetings)];
+    const introRows = [...readIntros, ...known.flatMap((h) => h.introductions)];
+    const people = [...[...staged.values()].map((s) => s.record), ...stored.filter((c): c is Contact => !!c)];
     if (people.length === 0) return;
     const changes = dueIndexChanges(people, attemptRows, meetingRows, settings, this.clock(), introRows);
     // The history facts the warm path ranks by (lib/warm-path.ts), from the same reads.
@@ -151,22 +180,45 @@ export class Repository {
       const h = histories.get(c.id);
       const facts = historyFacts(h?.attempts ?? [], h?.meetings ?? []);
       const factsChanged = facts.talkedAt !== (c.talkedAt ?? null) || facts.heldMeeting !== (c.heldMeeting ?? 0);
-      if (!changes.has(c.id) && !factsChanged && !staged.has(c.id)) return [];
+      const handed = staged.get(c.id);
+      if (!changes.has(c.id) && !factsChanged && (!handed || handed.unchanged)) return [];
       return [{ ...c, ...facts, nextDueAt: changes.has(c.id) ? (changes.get(c.id) ?? null) : c.nextDueAt }];
     });
-    // One record (the usual write) by `put`, whose ConstraintError the server reports as a conflict.
-    if (puts.length === 1) await db.contacts.put(puts[0]!);
-    else if (puts.length) await db.contacts.bulkPut(puts);
+    const adds = puts.filter((c) => staged.get(c.id)?.add);
+    const rest = puts.filter((c) => !staged.get(c.id)?.add);
+    // One record (the usual write) by `add` or `put`, whose ConstraintError the server reports as a conflict.
+    await Promise.all([
+      adds.length === 1 ? db.contacts.add(adds[0]!) : adds.length ? db.contacts.bulkAdd(adds) : null,
+      rest.length === 1 ? db.contacts.put(rest[0]!) : rest.length ? db.contacts.bulkPut(rest) : null,
+    ]);
   }
 
   // ---- reading ----------------------------------------------------------------------------------
 
+  /**
+   * The settings as last read, while no write to the settings table happened since (lib/counts.ts
+   * `settingsGeneration`; the worker is the only writer). A cache, not state: a restarted worker
+   * reads them again. Every write needs them for its due index; read from here, a write saves a
+   * request and a schema parse.
+   */
+  private settingsMemo: { generation: number; value: Settings } | null = null;
+  private settingsInWrite: { generation: number; value: Settings; trans: unknown } | null = null;
+
   async settings(): Promise<Settings> {
+    const memo = this.settingsMemo;
+    if (memo && memo.generation === settingsGeneration()) return { ...memo.value };
+    const generation = settingsGeneration();
     const row = await this.db.settings.get('settings');
-    if (!row) return DEFAULT_SETTINGS;
-    const { key: _key, ...rest } = row;
+    const { key: _key, ...rest } = row ?? { key: 'settings' };
     // Read back through the schema: a row written by an older build gets today's defaults.
-    return Settings.parse(rest);
+    const value = row ? Settings.parse(rest) : DEFAULT_SETTINGS;
+    if (generation === settingsGeneration()) {
+      // Read inside a write, they may not be committed yet: kept once the write is (`write`).
+      const trans = Dexie.currentTransaction;
+      if (trans?.mode === 'readwrite') this.settingsInWrite = { generation, value, trans };
+      else this.settingsMemo = { generation, value };
+    }
+    return { ...value };
   }
 
   async templates(): Promise<Template[]> {
